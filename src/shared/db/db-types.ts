@@ -41,6 +41,8 @@ export type JsonPrimitive = boolean | number | string | null;
 
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
+export type MembershipChangeAction = "added" | "removed" | "role_changed";
+
 export type MembershipRole = "admin" | "member";
 
 export type OrganisationKind = "body" | "cso";
@@ -222,6 +224,17 @@ export interface Membership {
   role: MembershipRole;
 }
 
+export interface MembershipChange {
+  account_id: number;
+  action: MembershipChangeAction;
+  changed_at: Timestamp;
+  changed_by: number | null;
+  id: Generated<number>;
+  organisation_id: number;
+  previous_role: MembershipRole | null;
+  role: MembershipRole | null;
+}
+
 export interface Open311Token {
   item_id: number;
   token: Generated<string>;
@@ -234,6 +247,7 @@ export interface Organisation {
   kind: OrganisationKind;
   name_en: string;
   name_mn: string;
+  search_text: Generated<string>;
   slug: string;
   website: string | null;
 }
@@ -308,6 +322,7 @@ export interface DB {
   feedback_submission: FeedbackSubmission;
   login_attempt: LoginAttempt;
   membership: Membership;
+  membership_change: MembershipChange;
   open311_token: Open311Token;
   organisation: Organisation;
   place: Place;
