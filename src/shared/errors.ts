@@ -51,6 +51,11 @@ export class AppError extends Error {
   }
 }
 
+/** A field's label as an error parameter, translated when the message is shown: label('feedback:field.title'). */
+export function label(key: string): string {
+  return `$t:${key}`;
+}
+
 export const notFound = () => new AppError('not_found');
 export const forbidden = () => new AppError('forbidden');
 export const signInRequired = () => new AppError('sign_in_required');

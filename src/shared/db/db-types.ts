@@ -190,6 +190,7 @@ export interface FeedbackItem {
   operator_id: number | null;
   place_code: string;
   public_summary: string | null;
+  public_title: string | null;
   publication: FeedbackPublication;
   rated_at: Timestamp | null;
   received_at: Timestamp;

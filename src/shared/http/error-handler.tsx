@@ -1,13 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, COMMON_ERRORS, type CommonErrorCode, type FieldError } from '../errors.js';
-import { bothLanguages, translator } from '../i18n/index.js';
+import { bothLanguages, translate } from '../i18n/index.js';
 import { ErrorPage } from '../views/error-page.js';
 import { sendPage } from '../views/render.js';
 import { fieldErrorsFrom } from './form.js';
 
 function tr(key: string, params: Record<string, unknown>, lang: 'mn' | 'en'): string {
-  return (translator(lang) as unknown as (k: string, p: object) => string)(key, params);
+  return translate(lang, key, params);
 }
 
 const FASTIFY_CODES: Record<string, CommonErrorCode> = {

@@ -64,9 +64,26 @@ export function registeredBundles(): ReadonlyMap<string, MessageBundle<object>> 
   return bundles;
 }
 
+/**
+ * Parameters may name other messages as '$t:namespace:key' (a field's label inside an
+ * error message); they are translated into the same language before interpolation.
+ */
+export function resolveParams(lang: Lang, params: Record<string, unknown> = {}): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(params)) {
+    out[k] = typeof v === 'string' && v.startsWith('$t:') ? (translator(lang) as unknown as (key: string) => string)(v.slice(3)) : v;
+  }
+  return out;
+}
+
+/** Translates a message key with parameters, resolving '$t:' parameters first. */
+export function translate(lang: Lang, key: string, params: Record<string, unknown> = {}): string {
+  return (translator(lang) as unknown as (k: string, p: object) => string)(key, resolveParams(lang, params));
+}
+
 /** Both languages at once, for API errors that a person of either language should understand. */
 export function bothLanguages(key: string, params: Record<string, unknown> = {}): Record<Lang, string> {
   const out = {} as Record<Lang, string>;
-  for (const lang of LANGS) out[lang] = (translator(lang) as unknown as (k: string, p: object) => string)(key, params);
+  for (const lang of LANGS) out[lang] = translate(lang, key, params);
   return out;
 }

@@ -1,12 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../errors.js';
 import { formatDate, formatDateTime, isoDate } from '../i18n/format.js';
+import { translate } from '../i18n/index.js';
 import { usePage } from './context.js';
 
 /** Turns a field error into words in the page language. */
 export function useErrorText(): (error: FieldError) => string {
-  const { t } = usePage();
-  return (error) => (t as unknown as (k: string, p?: object) => string)(error.key, error.params ?? {});
+  const { lang } = usePage();
+  return (error) => translate(lang, error.key, error.params ?? {});
 }
 
 export function fieldId(name: string): string {
