@@ -4,6 +4,7 @@ import type { Logger } from './shared/logger.js';
 import type { Mailer } from './shared/mail/mailer.js';
 import { sendEmailJob } from './shared/mail/email.js';
 import { startWorker, type CronEntry, type JobDefinition } from './shared/jobs/worker.js';
+import { startRecordChainer } from './shared/public-record/chainer.js';
 import type { Clock } from './shared/clock.js';
 
 export interface BackgroundDeps {
@@ -28,9 +29,11 @@ export const CRONTAB: CronEntry[] = [];
 /** Starts the job worker and the public-record chainer in this process. */
 export async function startBackground(deps: BackgroundDeps): Promise<Background> {
   const runner: Runner = await startWorker(deps.database.pool, allJobs(deps), CRONTAB, deps.log);
+  const chainer = startRecordChainer(deps.database, { log: deps.log });
   return {
     async stop() {
       await runner.stop();
+      await chainer.stop();
     },
   };
 }
