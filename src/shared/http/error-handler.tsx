@@ -48,6 +48,10 @@ function wantsJson(req: FastifyRequest): boolean {
 }
 
 export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+  // A person who opens a page that needs an account is sent to sign in and brought back.
+  if (error.code === 'sign_in_required' && (req.method === 'GET' || req.method === 'HEAD') && !wantsJson(req)) {
+    return reply.redirect(`/account/sign-in?next=${encodeURIComponent(req.url)}`, 303);
+  }
   if (wantsJson(req)) {
     return reply.status(error.status).send(errorBody(error, req.lang));
   }

@@ -1,0 +1,316 @@
+import { defineMessages } from '../../shared/i18n/define.js';
+import { registerMessages } from '../../shared/i18n/index.js';
+
+export const accountsMessages = defineMessages({
+  mn: {
+    fields: {
+      displayName: 'Таны нэр',
+      displayNameHint: 'Бид танд захидал бичихдээ энэ нэрийг хэрэглэнэ.',
+      email: 'Имэйл хаяг',
+      signUpEmailHint: 'Баталгаажуулах холбоосыг энэ хаяг руу илгээнэ.',
+      password: 'Нууц үг',
+      newPassword: 'Шинэ нууц үг',
+      currentPassword: 'Одоогийн нууц үг',
+      passwordHint: 'Дор хаяж 10 тэмдэгт. Хэд хэдэн үгээс бүрдсэн урт хэллэгийг санахад амархан, таахад хэцүү.',
+      language: 'Хуудас болон имэйлийн хэл',
+      languageMn: 'Монгол',
+      languageEn: 'English (англи)',
+    },
+    errors: {
+      emailRequired: 'Имэйл хаягаа оруулна уу',
+      emailTooLong: 'Имэйл хаяг {{max}} тэмдэгтээс хэтрэхгүй байх ёстой',
+      displayNameRequired: 'Нэрээ оруулна уу',
+      displayNameTooLong: 'Нэр {{max}} тэмдэгтээс хэтрэхгүй байх ёстой',
+      passwordRequired: 'Нууц үгээ оруулна уу',
+      newPasswordRequired: 'Шинэ нууц үгээ оруулна уу',
+      currentPasswordRequired: 'Одоогийн нууц үгээ оруулна уу',
+      passwordTooShort: 'Нууц үг дор хаяж {{min}} тэмдэгт байх ёстой',
+      passwordTooLong: 'Нууц үг {{max}} тэмдэгтээс хэтрэхгүй байх ёстой',
+      passwordCommon: 'Энэ нууц үг хэт түгээмэл тул амархан таагдана. Өөр нууц үг сонгоно уу',
+      passwordIsEmail: 'Нууц үг таны имэйл хаягтай ижил байж болохгүй',
+      currentPasswordWrong: 'Одоогийн нууц үг буруу байна',
+      signInFailed: 'Имэйл хаяг эсвэл нууц үг буруу байна',
+      languageChoose: 'Хэлээ сонгоно уу',
+      verification_required:
+        'Энэ үйлдлийг хийхийн өмнө имэйл хаягаа баталгаажуулна уу. Бидний илгээсэн холбоосыг нээх эсвэл «Миний бүртгэл» хуудаснаас шинэ холбоос авна уу.',
+      too_many_emails: 'Бид танд саяхан хэд хэдэн имэйл илгээсэн. {{time}}-с хойш дахин оролдоно уу.',
+    },
+    signUp: {
+      title: 'Бүртгэл үүсгэх',
+      lead: 'Бүртгэлтэй бол илгээсэн бүхнээ нэг дороос хянаж, өргөдөлд гарын үсэг зурах боломжтой. Санал, гомдол илгээхэд бүртгэл шаардлагагүй.',
+      submit: 'Бүртгэл үүсгэх',
+      haveAccount: 'Бүртгэлтэй юу?',
+    },
+    checkEmail: {
+      title: 'Имэйлээ шалгана уу',
+      body: 'Бид таны оруулсан хаяг руу баталгаажуулах холбоос илгээлээ. Холбоос 48 цагийн турш ажиллана.',
+      notArrived:
+        'Имэйл ирэхгүй бол спам хавтсаа шалгана уу. Мөн нэвтэрч орон «Миний бүртгэл» хуудаснаас холбоосыг дахин илгээлгэж болно.',
+    },
+    verified: {
+      title: 'Имэйл хаяг баталгаажлаа',
+      body: 'Баярлалаа, {{name}}. Одоо нэвтэрч болно.',
+      signedInBody: 'Баярлалаа, {{name}}. Таны бүртгэл бүрэн идэвхжлээ.',
+      goToAccount: 'Миний бүртгэл рүү очих',
+    },
+    link: {
+      usedTitle: 'Энэ холбоосыг аль хэдийн ашигласан байна',
+      expiredTitle: 'Энэ холбоосын хугацаа дууссан байна',
+      invalidTitle: 'Энэ холбоос буруу байна',
+      invalidBody: 'Имэйл дэх холбоосыг бүтнээр нь хуулсан эсэхээ шалгана уу.',
+      verifyUsedBody: 'Та имэйл хаягаа аль хэдийн баталгаажуулсан бол шууд нэвтэрч болно.',
+      verifyNewBody: 'Шинэ холбоос авахын тулд нэвтэрч орон «Миний бүртгэл» хуудаснаас дахин илгээлгэнэ үү.',
+      resetBody: 'Нууц үг шинэчлэх холбоос 1 цагийн турш, нэг л удаа ажиллана. Шинэ холбоос авна уу.',
+      resetNew: 'Шинэ холбоос авах',
+    },
+    signIn: {
+      title: 'Нэвтрэх',
+      submit: 'Нэвтрэх',
+      noAccount: 'Бүртгэлгүй юу?',
+      forgot: 'Нууц үгээ мартсан уу?',
+      rateLimitedTitle: 'Түр хүлээнэ үү',
+      rateLimited_one:
+        'Хэт олон удаа буруу оролдсон тул аюулгүй байдлын үүднээс нэвтрэхийг түр хаалаа. {{time}}-с хойш (ойролцоогоор {{count}} минутын дараа) дахин оролдоно уу.',
+      rateLimited_other:
+        'Хэт олон удаа буруу оролдсон тул аюулгүй байдлын үүднээс нэвтрэхийг түр хаалаа. {{time}}-с хойш (ойролцоогоор {{count}} минутын дараа) дахин оролдоно уу.',
+      done: {
+        reset: 'Нууц үг тань шинэчлэгдлээ. Шинэ нууц үгээрээ нэвтэрнэ үү.',
+        everywhere: 'Та бүх төхөөрөмжөөс гарлаа.',
+      },
+    },
+    forgot: {
+      title: 'Нууц үгээ шинэчлэх',
+      lead: 'Бүртгэлийнхээ имэйл хаягийг оруулна уу. Бид шинэ нууц үг сонгох холбоос илгээнэ.',
+      submit: 'Холбоос илгээх',
+      sentTitle: 'Имэйлээ шалгана уу',
+      sentBody: 'Хэрэв энэ хаягаар бүртгэл байгаа бол бид тийш нь нууц үг шинэчлэх холбоос илгээлээ. Холбоос 1 цагийн турш, нэг удаа ажиллана.',
+    },
+    reset: {
+      title: 'Шинэ нууц үг сонгох',
+      lead: 'Нууц үгээ шинэчилсний дараа бүх төхөөрөмжөөс гарах тул шинэ нууц үгээрээ дахин нэвтэрнэ үү.',
+      submit: 'Нууц үг хадгалах',
+    },
+    account: {
+      title: 'Миний бүртгэл',
+      detailsTitle: 'Таны мэдээлэл',
+      emailTitle: 'Имэйл хаяг',
+      verified: 'Баталгаажсан',
+      notVerified: 'Баталгаажаагүй',
+      notVerifiedBody: 'Таны имэйл хаяг баталгаажаагүй байна. Өргөдөлд гарын үсэг зурах зэрэг зарим үйлдэлд баталгаажсан хаяг шаардлагатай.',
+      resend: 'Баталгаажуулах холбоосыг дахин илгээх',
+      organisationsTitle: 'Таны байгууллагууд',
+      noOrganisations: 'Та одоогоор ямар нэг байгууллагын бүртгэлд байхгүй.',
+      organisation: 'Байгууллага',
+      kind: 'Төрөл',
+      role: 'Үүрэг',
+      kinds: {
+        body: 'Төрийн байгууллага',
+        cso: 'Иргэний нийгмийн байгууллага',
+      },
+      roles: {
+        bodyMember: 'Ажилтан',
+        bodyAdmin: 'Ажилтан, удирдагч',
+        csoMember: 'Гишүүн',
+        csoAdmin: 'Гишүүн, удирдагч',
+      },
+      platformRolesTitle: 'Платформ дээрх эрх',
+      platformRoles: {
+        operator: 'Оператор: дуудлага өгсөн иргэний өмнөөс санал, гомдол бүртгэнэ',
+        moderator: 'Модератор: нийтлэхээс өмнө хувийн мэдээллийг нууцална',
+        platform_admin: 'Платформын админ: байгууллага, ангилал, хугацааг тохируулна',
+      },
+      securityTitle: 'Аюулгүй байдал',
+      changePassword: 'Нууц үг солих',
+      signOutEverywhereHint: 'Өөр төхөөрөмж дээр нэвтэрсэн хэвээр байгаа, эсвэл таны нууц үгийг өөр хүн мэдсэн байж магадгүй гэж үзвэл.',
+      signOutEverywhere: 'Бүх төхөөрөмжөөс гарах',
+      done: {
+        details: 'Таны мэдээлэл хадгалагдлаа.',
+        password: 'Нууц үг тань солигдлоо. Бусад бүх төхөөрөмжөөс гаргалаа.',
+        verificationSent: 'Бид баталгаажуулах шинэ холбоос илгээлээ. Имэйлээ шалгана уу.',
+      },
+    },
+    changePassword: {
+      title: 'Нууц үг солих',
+      lead: 'Нууц үгээ солисны дараа энэ төхөөрөмжөөс бусад бүх газраас гарна.',
+      submit: 'Нууц үг солих',
+    },
+    emails: {
+      greeting: 'Сайн байна уу, {{name}}.',
+      signature: 'Иргэн платформ',
+      verify: {
+        subject: 'Иргэн: имэйл хаягаа баталгаажуулна уу',
+        body: 'Иргэн дээр бүртгэл үүсгэсэнд баярлалаа. Имэйл хаягаа баталгаажуулахын тулд доорх холбоосыг нээнэ үү:\n\n{{link}}\n\nХолбоос 48 цагийн турш ажиллана. Хэрэв та бүртгэл үүсгээгүй бол энэ имэйлийг тоохгүй орхино уу.',
+      },
+      alreadyRegistered: {
+        subject: 'Иргэн: таны хаягаар шинэ бүртгэл үүсгэх оролдлого хийлээ',
+        body: 'Хэн нэгэн (магадгүй та өөрөө) энэ имэйл хаягаар Иргэн дээр шинэ бүртгэл үүсгэхийг оролдлоо. Танд аль хэдийн бүртгэл байгаа тул шинээр үүсгээгүй.\n\nНэвтрэх: {{signInLink}}\nНууц үгээ мартсан бол: {{resetLink}}\n\nХэрэв энэ та биш бол юу ч хийх шаардлагагүй; таны бүртгэл өөрчлөгдөөгүй.',
+      },
+      resetPassword: {
+        subject: 'Иргэн: нууц үгээ шинэчлэх',
+        body: 'Таны бүртгэлийн нууц үгийг шинэчлэх хүсэлт ирлээ. Шинэ нууц үг сонгохын тулд доорх холбоосыг нээнэ үү:\n\n{{link}}\n\nХолбоос 1 цагийн турш, нэг удаа ажиллана. Хэрэв та хүсэлт гаргаагүй бол энэ имэйлийг тоохгүй орхино уу; нууц үг тань өөрчлөгдөхгүй.',
+      },
+      passwordChanged: {
+        subject: 'Иргэн: таны нууц үг солигдлоо',
+        body: 'Таны Иргэн бүртгэлийн нууц үг {{time}}-д солигдлоо.\n\nХэрэв үүнийг та хийгээгүй бол доорх холбоосоор нууц үгээ даруй шинэчилнэ үү:\n{{resetLink}}',
+      },
+    },
+  },
+  en: {
+    fields: {
+      displayName: 'Your name',
+      displayNameHint: 'We use this name when we write to you.',
+      email: 'Email address',
+      signUpEmailHint: 'We will send a confirmation link to this address.',
+      password: 'Password',
+      newPassword: 'New password',
+      currentPassword: 'Current password',
+      passwordHint: 'At least 10 characters. A long phrase of several words is easy to remember and hard to guess.',
+      language: 'Language for pages and emails',
+      languageMn: 'Монгол (Mongolian)',
+      languageEn: 'English',
+    },
+    errors: {
+      emailRequired: 'Enter your email address',
+      emailTooLong: 'Email address must be {{max}} characters or fewer',
+      displayNameRequired: 'Enter your name',
+      displayNameTooLong: 'Your name must be {{max}} characters or fewer',
+      passwordRequired: 'Enter your password',
+      newPasswordRequired: 'Enter a new password',
+      currentPasswordRequired: 'Enter your current password',
+      passwordTooShort: 'Password must be at least {{min}} characters',
+      passwordTooLong: 'Password must be {{max}} characters or fewer',
+      passwordCommon: 'This password is very common and easy to guess. Choose a different one',
+      passwordIsEmail: 'Your password must not be your email address',
+      currentPasswordWrong: 'Your current password is not right',
+      signInFailed: 'The email address or password is not right',
+      languageChoose: 'Choose a language',
+      verification_required: 'Confirm your email address before you do this. Open the link we sent you, or ask for a new one on your account page.',
+      too_many_emails: 'We have sent you several emails recently. Try again after {{time}}.',
+    },
+    signUp: {
+      title: 'Create an account',
+      lead: 'With an account you can follow everything you have sent in one place and sign petitions. You do not need an account to send feedback.',
+      submit: 'Create account',
+      haveAccount: 'Already have an account?',
+    },
+    checkEmail: {
+      title: 'Check your email',
+      body: 'We have sent a confirmation link to the address you gave. The link works for 48 hours.',
+      notArrived: 'If it does not arrive, check your spam folder. You can also sign in and ask for a new link on your account page.',
+    },
+    verified: {
+      title: 'Your email address is confirmed',
+      body: 'Thank you, {{name}}. You can now sign in.',
+      signedInBody: 'Thank you, {{name}}. Your account is now fully active.',
+      goToAccount: 'Go to your account',
+    },
+    link: {
+      usedTitle: 'This link has already been used',
+      expiredTitle: 'This link has expired',
+      invalidTitle: 'This link is not valid',
+      invalidBody: 'Check that you copied the whole link from the email.',
+      verifyUsedBody: 'If you have already confirmed your email address, you can sign in.',
+      verifyNewBody: 'To get a new link, sign in and ask for one on your account page.',
+      resetBody: 'A password reset link works once, for 1 hour. Ask for a new one.',
+      resetNew: 'Ask for a new link',
+    },
+    signIn: {
+      title: 'Sign in',
+      submit: 'Sign in',
+      noAccount: 'No account yet?',
+      forgot: 'Forgotten your password?',
+      rateLimitedTitle: 'Please wait',
+      rateLimited_one:
+        'There have been too many failed attempts, so for your security signing in is paused. Try again after {{time}} (in about {{count}} minute).',
+      rateLimited_other:
+        'There have been too many failed attempts, so for your security signing in is paused. Try again after {{time}} (in about {{count}} minutes).',
+      done: {
+        reset: 'Your password has been changed. Sign in with your new password.',
+        everywhere: 'You have been signed out on all your devices.',
+      },
+    },
+    forgot: {
+      title: 'Reset your password',
+      lead: 'Enter the email address of your account and we will send you a link to choose a new password.',
+      submit: 'Send the link',
+      sentTitle: 'Check your email',
+      sentBody: 'If an account uses this address, we have sent it a link to choose a new password. The link works once, for 1 hour.',
+    },
+    reset: {
+      title: 'Choose a new password',
+      lead: 'After you save it you will be signed out everywhere; sign in again with the new password.',
+      submit: 'Save password',
+    },
+    account: {
+      title: 'Your account',
+      detailsTitle: 'Your details',
+      emailTitle: 'Email address',
+      verified: 'Confirmed',
+      notVerified: 'Not confirmed',
+      notVerifiedBody: 'Your email address is not confirmed yet. Some actions, such as signing petitions, need a confirmed address.',
+      resend: 'Send the confirmation link again',
+      organisationsTitle: 'Your organisations',
+      noOrganisations: 'You are not part of any organisation yet.',
+      organisation: 'Organisation',
+      kind: 'Kind',
+      role: 'Role',
+      kinds: {
+        body: 'Public body',
+        cso: 'Civil-society organisation',
+      },
+      roles: {
+        bodyMember: 'Staff',
+        bodyAdmin: 'Staff and administrator',
+        csoMember: 'Member',
+        csoAdmin: 'Member and administrator',
+      },
+      platformRolesTitle: 'Your roles on the platform',
+      platformRoles: {
+        operator: 'Operator: files feedback for people who call the hotline',
+        moderator: 'Moderator: removes personal data before publication',
+        platform_admin: 'Platform admin: configures bodies, categories and deadlines',
+      },
+      securityTitle: 'Security',
+      changePassword: 'Change your password',
+      signOutEverywhereHint: 'If you are still signed in on another device, or think someone else may know your password.',
+      signOutEverywhere: 'Sign out everywhere',
+      done: {
+        details: 'Your details have been saved.',
+        password: 'Your password has been changed. You have been signed out on all your other devices.',
+        verificationSent: 'We have sent you a new confirmation link. Check your email.',
+      },
+    },
+    changePassword: {
+      title: 'Change your password',
+      lead: 'When you change your password you are signed out everywhere except on this device.',
+      submit: 'Change password',
+    },
+    emails: {
+      greeting: 'Hello {{name}},',
+      signature: 'Irgen',
+      verify: {
+        subject: 'Irgen: confirm your email address',
+        body: 'Thank you for creating an account on Irgen. To confirm your email address, open this link:\n\n{{link}}\n\nThe link works for 48 hours. If you did not create an account, you can ignore this email.',
+      },
+      alreadyRegistered: {
+        subject: 'Irgen: someone tried to create an account with your address',
+        body: 'Someone (perhaps you) tried to create a new Irgen account with this email address. You already have an account, so no new one was created.\n\nSign in: {{signInLink}}\nForgotten your password? {{resetLink}}\n\nIf this was not you, you need not do anything; your account has not changed.',
+      },
+      resetPassword: {
+        subject: 'Irgen: reset your password',
+        body: 'We received a request to reset the password of your account. To choose a new password, open this link:\n\n{{link}}\n\nThe link works once, for 1 hour. If you did not ask for this, you can ignore this email; your password will not change.',
+      },
+      passwordChanged: {
+        subject: 'Irgen: your password was changed',
+        body: 'The password of your Irgen account was changed on {{time}}.\n\nIf you did not do this, reset your password now with this link:\n{{resetLink}}',
+      },
+    },
+  },
+});
+registerMessages('accounts', accountsMessages);
+
+declare module 'i18next' {
+  interface ResourceNamespaceMap {
+    accounts: typeof accountsMessages.mn;
+  }
+}
