@@ -9,20 +9,32 @@ const TABLE: Record<string, string> = {
   э: 'e', ю: 'yu', я: 'ya',
 };
 
+function isUpper(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== ch.toLowerCase();
+}
+
+function isLower(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== ch.toUpperCase();
+}
+
 export function transliterate(text: string): string {
+  const chars = [...text];
   let out = '';
-  for (const ch of text) {
+  chars.forEach((ch, i) => {
     const lower = ch.toLowerCase();
     const latin = TABLE[lower];
     if (latin === undefined) {
       out += ch;
-    } else if (ch !== lower) {
-      // Capitalise only the first letter of a digraph: Х → Kh, not KH.
-      out += latin.charAt(0).toUpperCase() + latin.slice(1);
-    } else {
+    } else if (ch === lower) {
       out += latin;
+    } else if (isUpper(chars[i + 1]) || (isUpper(chars[i - 1]) && !isLower(chars[i + 1]))) {
+      // A word in capitals stays in capitals: ХОВД → KHOVD.
+      out += latin.toUpperCase();
+    } else {
+      // Otherwise only the first letter of a digraph is a capital: Ховд → Khovd, not KHovd.
+      out += latin.charAt(0).toUpperCase() + latin.slice(1);
     }
-  }
+  });
   return out;
 }
 
@@ -38,9 +50,34 @@ export function foldForSearch(text: string): string {
     .normalize('NFC');
 }
 
-/** Both scripts of a Mongolian text, folded, for trigram and full-text search. */
+/**
+ * A forgiving Latin key for names typed the way people really write them: Cyrillic is
+ * transliterated, then the spellings that vary in everyday use fall together
+ * (о/ө/у/ү as "o", kh/x/h as "h", v/w/b, ts/c, dz/z, ye/e, long vowels as one), so
+ * "umnugovi", "Omnogobi" and "Өмнөговь" share one key.
+ */
+export function looseKey(text: string): string {
+  return foldForSearch(transliterate(text))
+    .replace(/['’ʼ`"-]/g, '')
+    .replace(/kh|x/g, 'h')
+    .replace(/dz/g, 'z')
+    .replace(/ts/g, 'c')
+    .replace(/zh/g, 'j')
+    .replace(/[vw]/g, 'b')
+    .replace(/u/g, 'o')
+    .replace(/ye/g, 'e')
+    .replace(/i[iyj]/g, 'i')
+    .replace(/([a-z])\1+/g, '$1');
+}
+
+/**
+ * Every form a place may be searched by, folded, for the trigram index: the Mongolian
+ * name, its MNS 5217 transliteration, the English name and the forgiving key.
+ */
 export function searchableText(mongolian: string, english?: string | null): string {
-  const parts = [mongolian, transliterate(mongolian)];
-  if (english) parts.push(english);
-  return foldForSearch(parts.join(' '));
+  const forms = [foldForSearch(mongolian), foldForSearch(transliterate(mongolian))];
+  if (english) forms.push(foldForSearch(english));
+  forms.push(looseKey(mongolian));
+  if (english) forms.push(looseKey(english));
+  return [...new Set(forms)].join(' ');
 }
