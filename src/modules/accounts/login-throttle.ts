@@ -39,7 +39,8 @@ export async function loginBlockedUntil(q: Queryable, email: string, ip: string,
           selectFrom('login_attempt as ok')
             .where('ok.email', '=', email)
             .where('ok.succeeded', '=', true)
-            .whereRef('ok.attempted_at', '>=', 'login_attempt.attempted_at')
+            // Recorded after the failure (ids follow insertion, even within one instant).
+            .whereRef('ok.id', '>', 'login_attempt.id')
             .where('ok.attempted_at', '<=', now)
             .select('ok.id'),
         ),
