@@ -4,6 +4,8 @@ import type { MembershipRole, PlatformRole } from '../../src/shared/auth/actor.j
 import type { Db } from '../../src/shared/db/database.js';
 import type { Lang } from '../../src/shared/i18n/index.js';
 import { hashPassword } from '../../src/modules/accounts/passwords.js';
+import { createBody as createBodyCommand } from '../../src/modules/bodies/commands/bodies.js';
+import type { BodyType } from '../../src/modules/bodies/schemas.js';
 import type { WebClient } from './client.js';
 
 /** The password of every account built without one. */
@@ -67,4 +69,28 @@ export async function signIn(client: WebClient, email: string, password: string 
   const response = await client.post('/account/sign-in', { email, password });
   if (response.statusCode !== 303) throw new Error(`sign-in as ${email} failed with ${response.statusCode}`);
   return response;
+}
+
+/**
+ * A public body made through the bodies module's own command (so it has search text and
+ * its public event), optionally under a superior body. Every call makes a new slug.
+ */
+export async function buildBody(
+  db: Db,
+  overrides: { slug?: string; type?: BodyType; nameMn?: string; nameEn?: string; placeCode?: string | null; superiorSlug?: string | null; placesServed?: string[] } = {},
+): Promise<{ id: number; slug: string; nameMn: string; nameEn: string }> {
+  const suffix = randomBytes(4).toString('hex');
+  const body = {
+    slug: overrides.slug ?? `body-${suffix}`,
+    nameMn: overrides.nameMn ?? `Туршилтын байгууллага ${suffix}`,
+    nameEn: overrides.nameEn ?? `Test body ${suffix}`,
+  };
+  const id = await db.transaction().execute((tx) =>
+    createBodyCommand(
+      tx,
+      { ...body, type: overrides.type ?? 'governor_office', placeCode: overrides.placeCode ?? null, superiorSlug: overrides.superiorSlug ?? null, placesServed: overrides.placesServed },
+      new Date(),
+    ),
+  );
+  return { id, ...body };
 }
