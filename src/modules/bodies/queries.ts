@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../shared/db/database.js';
-import { foldForSearch } from '../places/transliterate.js';
+import { foldForSearch, looseKey } from '../places/transliterate.js';
 import type { BodyType, MembershipRole } from './schemas.js';
 
 export interface PlaceName {
@@ -140,8 +140,10 @@ export async function listBodies(db: Queryable, filters: BodyFilters = {}): Prom
       eb.exists(eb.selectFrom('body_place as bp').select(sql`1`.as('one')).whereRef('bp.body_id', '=', 'body.organisation_id').where('bp.place_code', 'in', chain)),
     );
   }
-  for (const word of foldForSearch(filters.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
-    query = query.where('o.search_text', 'like', `%${likeEscape(word)}%`);
+  // Every word must match, as typed (folded) or by its forgiving key ("баянзурх", "bayanzurh").
+  for (const word of (filters.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
+    const forms = [...new Set([foldForSearch(word), looseKey(word)])].filter(Boolean);
+    query = query.where((eb) => eb.or(forms.map((form) => eb('o.search_text', 'like', `%${likeEscape(form)}%`))));
   }
   const rows = await query.orderBy('o.name_mn').orderBy('o.id').execute();
   return rows.map(toSummary);
