@@ -1,40 +1,18 @@
 import path from 'node:path';
-import pg from 'pg';
 import { buildApp } from './app.js';
 import { startBackground, type Background } from './background.js';
 import { ConfigError, loadConfig } from './config.js';
 import { prepareDatabase } from './prepare-database.js';
 import { systemClock } from './shared/clock.js';
-import { connectDatabase } from './shared/db/database.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './shared/db/embedded.js';
+import { openConfiguredDatabase } from './shared/db/open-configured-database.js';
 import { outboxMailer, smtpMailer } from './shared/mail/mailer.js';
 import { Secrets } from './shared/secrets.js';
-
-/** Creates the application database inside the embedded server on first start. */
-async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
-  const client = new pg.Client(serverUrl);
-  await client.connect();
-  try {
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  return serverUrl.replace(/\/postgres$/, `/${name}`);
-}
 
 async function main() {
   const config = loadConfig();
   const app0Logger = { level: config.logLevel };
-  let embedded: EmbeddedDatabase | undefined;
-  let url = config.databaseUrl;
-  if (!url) {
-    const dir = path.join(config.dataDir, 'postgres');
-    console.log(`Starting embedded PostgreSQL in ${dir} …`);
-    embedded = await startEmbeddedPostgres({ dir });
-    url = await ensureDatabase(embedded.url, 'irgen');
-  }
-  const database = connectDatabase(url);
+  // DATABASE_URL, or the embedded server under DATA_DIR (started here, stopped at shutdown).
+  const { database, close: closeDatabase } = await openConfiguredDatabase(config, { log: (m) => console.log(m) });
   const secrets = Secrets.load(config.secretKey, config.dataDir);
   const clock = systemClock;
 
@@ -56,8 +34,7 @@ async function main() {
       await app.close();
       await background?.stop();
       mailer.close();
-      await database.close();
-      await embedded?.stop();
+      await closeDatabase();
       process.exit(0);
     } catch (error) {
       console.error(error);
