@@ -22,9 +22,12 @@ function invalid(fields: FieldError[]): AppError {
   return new AppError('validation_failed', { fields });
 }
 
-/** Hierarchy changes run one at a time, so two edits cannot close a loop between them. */
-async function lockHierarchy(tx: Tx): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(hashtext('irgen:body-hierarchy'))`.execute(tx);
+/**
+ * Organisation and hierarchy changes run one at a time: two edits cannot close a loop
+ * between them, and two creations cannot both pass the "slug is free" check.
+ */
+export async function lockOrganisations(tx: Tx): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext('irgen:organisations'))`.execute(tx);
 }
 
 /**
@@ -101,7 +104,7 @@ async function checkPlacesServed(tx: Tx, codes: string[]): Promise<FieldError[]>
  * so a refused body leaves nothing behind; records `body.created` in the public record.
  */
 export async function createBody(tx: Tx, input: BodyInput & { slug: string; placesServed?: string[] }, now: Date): Promise<number> {
-  await lockHierarchy(tx);
+  await lockOrganisations(tx);
   const fields: FieldError[] = [];
   if (!isSlug(input.slug)) fields.push({ field: 'slug', key: 'bodies:errors.slug_format' });
   else if (await tx.selectFrom('organisation').where('slug', '=', input.slug).select('id').executeTakeFirst()) fields.push({ field: 'slug', key: 'bodies:errors.slug_taken' });
@@ -152,7 +155,7 @@ async function bodyState(tx: Tx, bodyId: number) {
  * links to the body use it. Records `body.updated` when anything public changed.
  */
 export async function updateBody(tx: Tx, bodyId: number, input: BodyInput & { placesServed?: string[] }, now: Date): Promise<void> {
-  await lockHierarchy(tx);
+  await lockOrganisations(tx);
   const before = await bodyState(tx, bodyId);
   const checked = await checkBodyInput(tx, input, input.placesServed, bodyId);
   if (checked.fields.length) throw invalid(checked.fields);

@@ -3,7 +3,7 @@ import { AppError, type FieldError } from '../../../shared/errors.js';
 import { appendPublicEvent } from '../../../shared/public-record/append.js';
 import { organisationCreated, organisationSubject } from '../events.js';
 import { isSlug, NAME_MAX, NAME_MIN } from '../schemas.js';
-import { organisationSearchText } from './bodies.js';
+import { lockOrganisations, organisationSearchText } from './bodies.js';
 
 export interface CsoInput {
   slug: string;
@@ -18,6 +18,7 @@ export interface CsoInput {
  * organisation, co-sign statements); the CSO directory with sectors and places comes later.
  */
 export async function createCso(tx: Tx, input: CsoInput, now: Date): Promise<number> {
+  await lockOrganisations(tx);
   const fields: FieldError[] = [];
   if (!isSlug(input.slug)) fields.push({ field: 'slug', key: 'bodies:errors.slug_format' });
   else if (await tx.selectFrom('organisation').where('slug', '=', input.slug).select('id').executeTakeFirst()) fields.push({ field: 'slug', key: 'bodies:errors.slug_taken' });
