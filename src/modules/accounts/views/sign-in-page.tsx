@@ -40,7 +40,7 @@ export function SignInPage({ values = {}, errors = [], next, blockedUntil, notic
         <Button>{t('accounts:signIn.submit')}</Button>
       </PostForm>
       <p>
-        <a href="/account/password/forgot">{t('accounts:signIn.forgot')}</a>
+        {t('accounts:signIn.forgot')} <a href="/account/password/forgot">{t('accounts:forgot.title')}</a>
       </p>
       <p>
         {t('accounts:signIn.noAccount')} <a href="/account/sign-up">{t('account.signUp')}</a>
