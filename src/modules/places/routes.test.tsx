@@ -262,6 +262,6 @@ describe('the place picker without JavaScript (/places/pick)', () => {
     const res = await get('/places/pick');
     expect(res.body).toMatch(/<script src="\/static\/place-search\.js\?v=[0-9a-f]+" defer/);
     expect(res.body).toContain('data-code-field="place_code"');
-    expect(res.body).toContain('data-label="Эсвэл нэрээр нь хайж сонгох"');
+    expect(res.body).toContain('data-label="Нэрээр хайх"');
   });
 });

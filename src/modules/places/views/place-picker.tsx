@@ -68,12 +68,13 @@ export function PlacePicker(props: PlacePickerProps) {
             {props.hint}
           </p>
         )}
-        {path.length > 0 && (
-          <p class="place-picker-current">
-            {t('places:picker.current')} <strong>{pathText(path, lang)}</strong>
-          </p>
-        )}
+        {/* The search enhancement goes here and hides the lists (with this summary) once it has chosen. */}
         <div class="place-picker-levels">
+          {path.length > 0 && (
+            <p class="place-picker-current">
+              {t('places:picker.current')} <strong>{pathText(path, lang)}</strong>
+            </p>
+          )}
           <Select name={f.level1} label={t('places:picker.level1')} options={options(catalogue.firstLevel(lang), lang)} value={first?.code} placeholder={t('form.choose')} errors={props.errors} />
           {first && (
             <Select
