@@ -139,4 +139,26 @@ describe('Oyuna tells the platform where something happened', () => {
     expect(await page.locator('.place-picker-levels').isVisible()).toBe(true);
     await context.close();
   });
+
+  it('browses places and searches them without JavaScript, in both languages', async () => {
+    const context = await newContext(browser, baseURL, { javaScript: false });
+    const page = await context.newPage();
+    await page.goto('/places');
+    await expectAccessible(page);
+    await page.getByLabel('Газрын нэр').fill('khovd');
+    await page.getByRole('button', { name: 'Хайх' }).click();
+    await page.getByRole('heading', { name: '“khovd” хайлтын үр дүн' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Ховд', exact: true }).first().click();
+    await page.getByRole('heading', { name: 'Ховд', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Жаргалант' }).click();
+    await page.getByRole('heading', { name: 'Багууд' }).waitFor();
+    expect(await page.locator('.breadcrumbs').textContent()).toBe('Засаг захиргааны нэгжүүдХовдЖаргалант');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Jargalant', level: 1 }).waitFor();
+    expect(await page.locator('.breadcrumbs a').allTextContents()).toEqual(['Places', 'Khovd']);
+    await expectAccessible(page);
+    await context.close();
+  });
 });
