@@ -6,12 +6,18 @@ import { sendEmailJob } from './shared/mail/email.js';
 import { startWorker, type CronEntry, type JobDefinition } from './shared/jobs/worker.js';
 import { startRecordChainer } from './shared/public-record/chainer.js';
 import type { Clock } from './shared/clock.js';
+import { loadConfig } from './config.js';
+import { feedbackAutoCloseJob, FEEDBACK_AUTO_CLOSE_TASK } from './modules/feedback/inbox/auto-close.js';
+import { feedbackDailyDigestJob, FEEDBACK_DIGEST_TASK } from './modules/feedback/inbox/digest.js';
+import { publishStatisticsJob, refreshStatsJob } from './modules/feedback/stats/publish.js';
 
 export interface BackgroundDeps {
   database: Database;
   mailer: Mailer;
   clock: Clock;
   log: Logger;
+  /** Base URL for links in emails; PUBLIC_URL when not given. */
+  publicUrl?: string;
 }
 
 export interface Background {
@@ -20,11 +26,26 @@ export interface Background {
 
 /** Every job the platform runs, with the modules that define them. */
 export function allJobs(deps: BackgroundDeps): JobDefinition<never>[] {
-  return [sendEmailJob(deps.mailer) as JobDefinition<never>];
+  return [
+    sendEmailJob(deps.mailer) as JobDefinition<never>,
+    feedbackDailyDigestJob(deps.database.db, deps.publicUrl ?? loadConfig().publicUrl) as JobDefinition<never>,
+    feedbackAutoCloseJob(deps.database.db) as JobDefinition<never>,
+    refreshStatsJob(deps.database.db) as JobDefinition<never>,
+    publishStatisticsJob(deps.database.db) as JobDefinition<never>,
+  ];
 }
 
 /** Scheduled jobs (cron in UTC; Ulaanbaatar is UTC+8). */
-export const CRONTAB: CronEntry[] = [];
+export const CRONTAB: CronEntry[] = [
+  // Responsiveness figures lag the items by at most a minute.
+  { pattern: '* * * * *', task: 'feedback_stats_refresh' },
+  // 09:00 in Ulaanbaatar on the 1st: last month's figures of every body go into the public record.
+  { pattern: '0 1 1 * *', task: 'feedback_stats_publish' },
+  // 08:00 in Ulaanbaatar: staff read the list of items due soon or overdue as the day starts.
+  { pattern: '0 0 * * *', task: FEEDBACK_DIGEST_TASK },
+  // 03:00 in Ulaanbaatar: answered items nobody rated for 30 days close, while nobody works.
+  { pattern: '0 19 * * *', task: FEEDBACK_AUTO_CLOSE_TASK },
+];
 
 /** Starts the job worker and the public-record chainer in this process. */
 export async function startBackground(deps: BackgroundDeps): Promise<Background> {
