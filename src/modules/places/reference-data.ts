@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import type { Queryable } from '../../shared/db/database.js';
+import type { PlaceKind, PlaceLevel } from './codes.js';
 import { searchableText, transliterate } from './transliterate.js';
 
-interface AdminUnit {
+export interface AdminUnit {
   code: string;
   parent: string | null;
-  level: 1 | 2 | 3;
-  kind: 'capital' | 'aimag' | 'duureg' | 'soum' | 'khoroo' | 'bagh';
+  level: PlaceLevel;
+  kind: PlaceKind;
   name_mn: string;
   name_en?: string;
 }
