@@ -10,49 +10,27 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { connectDatabase, type Database } from '../shared/db/database.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../shared/db/embedded.js';
+import { openConfiguredDatabase, type ConfiguredDatabase } from '../shared/db/open-configured-database.js';
 import { describeBreak, verifyNdjsonFile, verifyRecord, type VerifyResult } from '../shared/public-record/verify.js';
 
 const USAGE = `usage: npm run record:verify [-- --file <record.ndjson>]`;
 
-/** The password src/shared/db/embedded.ts gives the embedded cluster's superuser. */
-const EMBEDDED_PASSWORD = 'irgen-local';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to another user (the embedded server runs as postgres).
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
- * The database the platform uses, as src/server.ts finds it: DATABASE_URL, or the embedded
- * server under DATA_DIR. When the platform is running, its embedded server is already up
- * (a second one cannot start on the same folder), so connect to the port it recorded.
+ * The database the platform uses, found as src/server.ts finds it (DATABASE_URL, or the
+ * embedded server under DATA_DIR, joining it when the platform is running). Without
+ * either there is nothing to check, and this read-only command creates nothing.
  */
-async function openDatabase(): Promise<{ database: Database; embedded?: EmbeddedDatabase }> {
+async function openDatabase(): Promise<ConfiguredDatabase> {
   const config = loadConfig();
-  const options = { max: 2, applicationName: 'irgen-record-verify' };
-  if (config.databaseUrl) return { database: connectDatabase(config.databaseUrl, options) };
-  const dir = path.join(config.dataDir, 'postgres');
-  const initialised = await fs
-    .access(path.join(dir, 'PG_VERSION'))
-    .then(() => true)
-    .catch(() => false);
-  if (!initialised) throw new Error(`no database in ${dir}: set DATABASE_URL, or start the platform once with npm start`);
-  const pidFile = await fs.readFile(path.join(dir, 'postmaster.pid'), 'utf8').catch(() => undefined);
-  const lines = pidFile?.split('\n') ?? [];
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && Number.isInteger(port) && port > 0) {
-    return { database: connectDatabase(`postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/irgen`, options) };
+  if (!config.databaseUrl) {
+    const dir = path.join(config.dataDir, 'postgres');
+    const initialised = await fs
+      .access(path.join(dir, 'PG_VERSION'))
+      .then(() => true)
+      .catch(() => false);
+    if (!initialised) throw new Error(`no database in ${dir}: set DATABASE_URL, or start the platform once with npm start`);
   }
-  const embedded = await startEmbeddedPostgres({ dir });
-  return { database: connectDatabase(embedded.url.replace(/\/postgres$/, '/irgen'), options), embedded };
+  return openConfiguredDatabase(config, { joinRunning: true, max: 2, applicationName: 'irgen-record-verify' });
 }
 
 function summary(result: VerifyResult): string {
@@ -91,14 +69,13 @@ export async function main(argv: string[]): Promise<number> {
     return result.ok ? 0 : 1;
   }
 
-  const { database, embedded } = await openDatabase();
+  const opened = await openDatabase();
   try {
-    const result = await verifyRecord(database.db);
+    const result = await verifyRecord(opened.database.db);
     console.log(summary(result));
     return result.ok ? 0 : 1;
   } finally {
-    await database.close();
-    await embedded?.stop();
+    await opened.close();
   }
 }
 

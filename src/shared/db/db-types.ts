@@ -154,6 +154,17 @@ export interface FeedbackDraft {
   updated_at: Timestamp;
 }
 
+export interface FeedbackDraftAttachment {
+  bytes: Buffer;
+  created_at: Timestamp;
+  draft_id: string;
+  filename: string;
+  height: number;
+  id: Generated<number>;
+  media_type: string;
+  width: number;
+}
+
 export interface FeedbackEvent {
   actor_id: number | null;
   at: Timestamp;
@@ -203,6 +214,39 @@ export interface FeedbackItem {
   submitter_key_hash: Buffer;
   title: string;
   updated_at: Timestamp;
+}
+
+export interface FeedbackStatsAnswerDays {
+  body_id: number;
+  days: number;
+  month: string;
+  n: number;
+  soum_code: string;
+}
+
+export interface FeedbackStatsMonth {
+  answered: number;
+  answered_on_time: number;
+  body_id: number;
+  category_id: number;
+  extended: number;
+  month: string;
+  received: number;
+  satisfied: number;
+  soum_code: string;
+  unsatisfied: number;
+}
+
+export interface FeedbackStatsPublication {
+  body_id: number;
+  month: string;
+  published_at: Timestamp;
+}
+
+export interface FeedbackStatsState {
+  id: Generated<boolean>;
+  refreshed_at: Timestamp | null;
+  watermark: Timestamp | null;
 }
 
 export interface FeedbackSubmission {
@@ -289,6 +333,11 @@ export interface PublicHoliday {
   name_mn: string;
 }
 
+export interface PublicRecordChainer {
+  singleton: Generated<boolean>;
+  wants_wakeup: Generated<boolean>;
+}
+
 export interface RoutingRule {
   body_id: number;
   category_id: number | null;
@@ -318,8 +367,13 @@ export interface DB {
   feedback_attachment: FeedbackAttachment;
   feedback_contact: FeedbackContact;
   feedback_draft: FeedbackDraft;
+  feedback_draft_attachment: FeedbackDraftAttachment;
   feedback_event: FeedbackEvent;
   feedback_item: FeedbackItem;
+  feedback_stats_answer_days: FeedbackStatsAnswerDays;
+  feedback_stats_month: FeedbackStatsMonth;
+  feedback_stats_publication: FeedbackStatsPublication;
+  feedback_stats_state: FeedbackStatsState;
   feedback_submission: FeedbackSubmission;
   login_attempt: LoginAttempt;
   membership: Membership;
@@ -331,6 +385,7 @@ export interface DB {
   public_event_chain: PublicEventChain;
   public_event_pending: PublicEventPending;
   public_holiday: PublicHoliday;
+  public_record_chainer: PublicRecordChainer;
   routing_rule: RoutingRule;
   session: Session;
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import pg from 'pg';
 import Type from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/database.js';
@@ -240,6 +241,38 @@ describe('startRecordChainer', () => {
     } finally {
       await chainer.stop();
     }
+  });
+
+  it('asks for a NOTIFY only while idle, so writers under load commit without one', async () => {
+    const listener = new pg.Client(database.url);
+    await listener.connect();
+    let notifications = 0;
+    listener.on('notification', () => notifications++);
+    await listener.query('LISTEN public_record');
+    try {
+      await database.db.updateTable('public_record_chainer').set({ wants_wakeup: false }).execute();
+      await append(1, 'thing/quiet');
+      await sleep(200);
+      expect(notifications).toBe(0);
+      await database.db.updateTable('public_record_chainer').set({ wants_wakeup: true }).execute();
+      await append(2, 'thing/loud');
+      await sleep(200);
+      expect(notifications).toBe(1);
+    } finally {
+      await listener.end();
+      await database.db.updateTable('public_record_chainer').set({ wants_wakeup: false }).execute();
+      await chainAll();
+    }
+  });
+
+  it('raises the flag when idle and lowers it when stopped', async () => {
+    const flag = async () => (await database.db.selectFrom('public_record_chainer').select('wants_wakeup').executeTakeFirstOrThrow()).wants_wakeup;
+    const chainer = startRecordChainer(database, { intervalMs: 3_600_000, log: quiet });
+    const deadline = Date.now() + 3000;
+    while (!(await flag()) && Date.now() < deadline) await sleep(25);
+    expect(await flag()).toBe(true);
+    await chainer.stop();
+    expect(await flag()).toBe(false);
   });
 
   it('keeps going in full batches until nothing waits', async () => {

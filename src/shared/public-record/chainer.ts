@@ -12,28 +12,36 @@ export interface RecordChainer {
 }
 
 export interface RecordChainerOptions {
-  /** Longest wait between two passes when no notification arrives. */
+  /** Longest wait between two passes when idle and no notification arrives. */
   intervalMs?: number;
+  /** Wait between passes while events keep arriving (no notifications are asked for then). */
+  busyPollMs?: number;
   batchSize?: number;
   log: Logger;
 }
 
 /**
- * Links new public events into the hash chain within moments of their commit: it wakes on
- * PostgreSQL NOTIFY and on a timer (so a missed notification costs one interval at most),
- * keeps chaining while a full batch came back, and outlives database outages by logging
- * and trying again on the next tick.
+ * Links new public events into the hash chain within moments of their commit. When idle
+ * it raises `public_record_chainer.wants_wakeup`, so the next insert NOTIFYs it (migration
+ * 0009); while events keep coming it lowers the flag and polls every `busyPollMs`, so
+ * writers never pay for a NOTIFY under load. A timer backs both up, so a lost
+ * notification costs one interval at most. Database errors are logged once per outage
+ * and retried on the next tick.
  */
 export function startRecordChainer(database: Pick<Database, 'db' | 'url'>, options: RecordChainerOptions): RecordChainer {
   const intervalMs = options.intervalMs ?? 1000;
+  const busyPollMs = options.busyPollMs ?? 50;
   const batchSize = options.batchSize ?? DEFAULT_CHAIN_BATCH;
   const { log } = options;
+  const { db } = database;
 
   let stopped = false;
   let wakeRequested = false;
   let wakeUp: (() => void) | undefined;
   let listener: pg.Client | undefined;
   let failing = false;
+  /** The flag as this chainer last wrote it; undefined when unknown (start, after an error). */
+  let wakeupWanted: boolean | undefined;
 
   const wake = () => {
     wakeRequested = true;
@@ -78,15 +86,39 @@ export function startRecordChainer(database: Pick<Database, 'db' | 'url'>, optio
     listener = client;
   };
 
+  const setWakeupWanted = async (wanted: boolean) => {
+    if (wakeupWanted === wanted) return;
+    wakeupWanted = undefined;
+    await db.updateTable('public_record_chainer').set({ wants_wakeup: wanted }).execute();
+    wakeupWanted = wanted;
+  };
+
+  const chainAll = async () => {
+    let total = 0;
+    let chained: number;
+    do {
+      chained = await chainPending(db, { limit: batchSize });
+      total += chained;
+    } while (chained === batchSize && !stopped);
+    return total;
+  };
+
   const loop = async () => {
     while (!stopped) {
+      const notified = wakeRequested;
       wakeRequested = false;
+      let busy = false;
       try {
         await listen();
-        let chained: number;
-        do {
-          chained = await chainPending(database.db, { limit: batchSize });
-        } while (chained === batchSize && !stopped);
+        if (notified) await setWakeupWanted(false);
+        let chained = await chainAll();
+        if (chained === 0) {
+          await setWakeupWanted(true);
+          // An event that committed after the pass but before the flag rose sent no NOTIFY.
+          chained = await chainAll();
+        }
+        if (chained > 0) await setWakeupWanted(false);
+        busy = chained > 0;
         if (failing) log.info('public-record chainer works again');
         failing = false;
       } catch (error) {
@@ -94,9 +126,10 @@ export function startRecordChainer(database: Pick<Database, 'db' | 'url'>, optio
         if (!failing) log.error({ err: error }, 'public-record chainer failed; retrying every tick');
         else log.debug({ err: error }, 'public-record chainer still failing');
         failing = true;
+        wakeupWanted = undefined;
         await dropListener();
       }
-      await sleep(intervalMs);
+      await sleep(busy ? busyPollMs : intervalMs);
     }
   };
 
@@ -109,6 +142,8 @@ export function startRecordChainer(database: Pick<Database, 'db' | 'url'>, optio
         wakeUp?.();
         await running;
         await dropListener();
+        // With nobody listening, a raised flag would only make writers pay for NOTIFYs.
+        if (wakeupWanted !== false) await setWakeupWanted(false).catch(() => {});
       })();
       return stopping;
     },
