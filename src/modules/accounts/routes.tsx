@@ -53,6 +53,15 @@ function problems(req: FastifyRequest, found: FieldError[]): FieldError[] {
   return found.length ? found : formErrors(req);
 }
 
+/**
+ * Where to go after signing in: a local path (safeNext), and only printable ASCII, as a
+ * browser sends it; anything else cannot go in a Location header and falls back.
+ */
+function nextPath(raw: unknown, fallback = '/'): string {
+  const next = safeNext(raw, fallback);
+  return /^[\x21-\x7e]+$/.test(next) ? next : fallback;
+}
+
 function pick<T extends string>(value: unknown, allowed: readonly T[]): T | null {
   return allowed.includes(value as T) ? (value as T) : null;
 }
@@ -120,8 +129,8 @@ export default async function accountsModule(app: FastifyInstance, deps: Pick<Ap
 
   app.get('/account/sign-in', { schema: { hide: true, querystring: SignInQuery }, attachValidation: true }, async (req, reply) => {
     const query = req.query as Record<string, unknown>;
-    const next = safeNext(query.next);
-    if (req.actor) return reply.redirect(safeNext(query.next, '/account'), 303);
+    const next = nextPath(query.next);
+    if (req.actor) return reply.redirect(nextPath(query.next, '/account'), 303);
     return sendPage(req, reply, <SignInPage next={next} notice={pick<SignInNotice>(query.done, ['reset', 'everywhere'])} />);
   });
 
@@ -129,7 +138,7 @@ export default async function accountsModule(app: FastifyInstance, deps: Pick<Ap
     const body = formBody(req);
     const email = normaliseEmail(body.email);
     const password = formText(body.password);
-    const next = safeNext(body.next);
+    const next = nextPath(body.next);
     const values = { email: formText(body.email) };
     const errors = problems(req, errorsOf(checkEmail(email), checkGivenPassword(password)));
     if (errors.length) return sendPage(req, reply, <SignInPage values={values} errors={errors} next={next} />, 400);
