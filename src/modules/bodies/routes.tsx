@@ -9,7 +9,7 @@ import manageRoutes from './manage-routes.js';
 import './messages.js';
 import { canAdministerBodies, canManageBody } from './policy.js';
 import { bodyUrl, findBodyDetail, levelOnePlaces, listBodies, type BodyDetail, type BodyFilters, type BodyLink, type BodySummary, type PlaceName } from './queries.js';
-import { BodiesQuery, BodyDetailJson, BodyListJson, NotFoundJson, SlugParams } from './schemas.js';
+import { BodiesQuery, BodyDetailJson, BodyListJson, NotFoundJson, SlugParams, ValidationErrorJson } from './schemas.js';
 import { BodiesListPage } from './views/bodies-list-page.js';
 import { BodyPage } from './views/body-page.js';
 
@@ -79,7 +79,7 @@ export default async function bodiesModule(app: FastifyInstance, deps: Pick<AppD
         summary: 'Public bodies',
         description: 'Ministries, agencies, governors’ offices, khurals and the 11-11 centre, with their place and superior body. JSON twin of /bodies.',
         querystring: BodiesQuery,
-        response: { 200: BodyListJson },
+        response: { 200: BodyListJson, 400: ValidationErrorJson },
       },
     },
     async (req) => {
@@ -97,7 +97,7 @@ export default async function bodiesModule(app: FastifyInstance, deps: Pick<AppD
         summary: 'One public body',
         description: 'A body with its superior and subordinate bodies, the places it serves, the feedback categories it handles and how many staff it has on Irgen. JSON twin of /bodies/{slug}.',
         params: SlugParams,
-        response: { 200: BodyDetailJson, 404: NotFoundJson },
+        response: { 200: BodyDetailJson, 400: ValidationErrorJson, 404: NotFoundJson },
       },
     },
     async (req) => {

@@ -79,6 +79,17 @@ const ErrorJson = Type.Object({
 });
 export const NotFoundJson = ErrorJson;
 
+/** A refused request: which fields were wrong, in both languages. */
+export const ValidationErrorJson = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    status: Type.Integer(),
+    message: Type.String(),
+    messages: Names,
+    fields: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String(), messages: Names }))),
+  }),
+});
+
 // ---- Forms (application/x-www-form-urlencoded; extra fields such as _csrf are allowed) ----
 
 const Name = Type.String({ minLength: NAME_MIN, maxLength: NAME_MAX });

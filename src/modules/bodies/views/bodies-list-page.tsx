@@ -45,9 +45,7 @@ export function BodiesListPage({ bodies, filters, aimags, jsonHref }: BodiesList
           <ul class="card-list">
             {group.bodies.map((b) => (
               <li key={b.slug}>
-                <a href={bodyUrl(b.slug)} class="card-title">
-                  {bodyName(lang, b)}
-                </a>
+                <a href={bodyUrl(b.slug)}>{bodyName(lang, b)}</a>
                 <br />
                 <span class="meta">{b.place ? placeLabel(lang, b.place) : t('bodies:list.national')}</span>
               </li>

@@ -95,7 +95,7 @@ export function BodyPage({ body, sections, canManage, canEdit, jsonHref }: BodyP
       {/* EXTENSION SLOT: sections registered by other modules through registerBodyPageSection()
           (extensions.tsx) render here, e.g. the feedback module's responsiveness statistics and open items. */}
       {sections.map((s) => (
-        <div key={s.key} id={`section-${s.key}`} class="body-section">
+        <div key={s.key} id={`section-${s.key}`}>
           {s.node}
         </div>
       ))}

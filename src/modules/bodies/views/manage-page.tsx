@@ -68,15 +68,13 @@ export function ManagePage({ body, staff, categories, selected, notice, errors =
                     <td>{m.email}</td>
                     <td>{t(`bodies:role.${m.role}`)}</td>
                     <td>
-                      <div class="button-row button-row-tight">
-                        <RoleButton base={base} member={m} to={m.role === 'admin' ? 'member' : 'admin'} />
-                        <PostForm action={`${base}/members/${m.accountId}/remove`} class="inline-form">
-                          <button type="submit" class="button button-warning">
-                            {t('bodies:manage.remove')}
-                            <span class="visually-hidden"> ({m.displayName})</span>
-                          </button>
-                        </PostForm>
-                      </div>
+                      <RoleButton base={base} member={m} to={m.role === 'admin' ? 'member' : 'admin'} />{' '}
+                      <PostForm action={`${base}/members/${m.accountId}/remove`} class="inline-form">
+                        <button type="submit" class="button button-warning">
+                          {t('bodies:manage.remove')}
+                          <span class="visually-hidden"> ({m.displayName})</span>
+                        </button>
+                      </PostForm>
                     </td>
                   </tr>
                 ))}
