@@ -2,8 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../deps.js';
 import { requireActor } from '../../shared/auth/guards.js';
 import { endAllSessions, endSession, SESSION_COOKIE, startSession } from '../../shared/auth/session.js';
-import { AppError, type FieldError } from '../../shared/errors.js';
-import { formErrors } from '../../shared/http/form.js';
+import { AppError } from '../../shared/errors.js';
 import { LANG_COOKIE, safeNext } from '../../shared/http/request-context.js';
 import { formatDateTime } from '../../shared/i18n/format.js';
 import type { Lang } from '../../shared/i18n/index.js';
@@ -37,20 +36,16 @@ import { CheckEmailPage, SignUpPage } from './views/sign-up-page.js';
 import { LinkProblemPage, VerifiedPage } from './views/verify-pages.js';
 
 const YEAR_SECONDS = 365 * 24 * 3600;
-/** Pages of form posts are never in the OpenAPI document: they answer HTML, not JSON. */
+/**
+ * Form posts declare their body schema but keep going when it does not match: every field
+ * is then checked by validation.ts (a missing or repeated field reads as empty), and the
+ * form comes back with status 400 and its messages instead of a bare error page.
+ */
 const FORM_ROUTE = { attachValidation: true } as const;
 
 /** What a form posted, whether or not it matched its schema: re-rendered forms show it again. */
 function formBody(req: FastifyRequest): Record<string, unknown> {
   return req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
-}
-
-/**
- * The rules in validation.ts cover every field; a body that failed the schema in some
- * other way (a field sent twice) still gets the generic messages.
- */
-function problems(req: FastifyRequest, found: FieldError[]): FieldError[] {
-  return found.length ? found : formErrors(req);
 }
 
 /**
@@ -98,7 +93,7 @@ export default async function accountsModule(app: FastifyInstance, deps: Pick<Ap
     const displayName = normaliseDisplayName(body.display_name);
     const email = normaliseEmail(body.email);
     const password = formText(body.password);
-    const errors = problems(req, errorsOf(checkDisplayName(displayName), checkEmail(email), checkNewPassword(password, email)));
+    const errors = errorsOf(checkDisplayName(displayName), checkEmail(email), checkNewPassword(password, email));
     if (errors.length) return sendPage(req, reply, <SignUpPage values={{ display_name: formText(body.display_name), email: formText(body.email) }} errors={errors} />, 400);
     // A new account and an address already registered are answered alike (see signUp).
     await signUp(db, { email, displayName, password, lang: req.lang }, req.now, config.publicUrl);
@@ -140,7 +135,7 @@ export default async function accountsModule(app: FastifyInstance, deps: Pick<Ap
     const password = formText(body.password);
     const next = nextPath(body.next);
     const values = { email: formText(body.email) };
-    const errors = problems(req, errorsOf(checkEmail(email), checkGivenPassword(password)));
+    const errors = errorsOf(checkEmail(email), checkGivenPassword(password));
     if (errors.length) return sendPage(req, reply, <SignInPage values={values} errors={errors} next={next} />, 400);
 
     const result = await authenticate(db, { email, password, ip: req.ip, now: req.now });
@@ -204,12 +199,9 @@ export default async function accountsModule(app: FastifyInstance, deps: Pick<Ap
     const body = formBody(req);
     const currentPassword = formText(body.current_password);
     const newPassword = formText(body.new_password);
-    const errors = problems(
-      req,
-      errorsOf(
-        checkGivenPassword(currentPassword, 'current_password', 'accounts:errors.currentPasswordRequired'),
-        checkNewPassword(newPassword, actor.email, 'new_password'),
-      ),
+    const errors = errorsOf(
+      checkGivenPassword(currentPassword, 'current_password', 'accounts:errors.currentPasswordRequired'),
+      checkNewPassword(newPassword, actor.email, 'new_password'),
     );
     if (errors.length) return sendPage(req, reply, <ChangePasswordPage errors={errors} />, 400);
     const token = req.cookies[SESSION_COOKIE];
@@ -235,7 +227,7 @@ export default async function accountsModule(app: FastifyInstance, deps: Pick<Ap
   app.post('/account/password/forgot', { ...FORM_ROUTE, schema: { hide: true, body: ForgotPasswordBody } }, async (req, reply) => {
     const body = formBody(req);
     const email = normaliseEmail(body.email);
-    const errors = problems(req, errorsOf(checkEmail(email)));
+    const errors = errorsOf(checkEmail(email));
     if (errors.length) return sendPage(req, reply, <ForgotPasswordPage values={{ email: formText(body.email) }} errors={errors} />, 400);
     // The same answer whether or not the address has an account.
     await requestPasswordReset(db, email, req.now, config.publicUrl);
@@ -257,7 +249,7 @@ export default async function accountsModule(app: FastifyInstance, deps: Pick<Ap
     if (!check.ok) return linkProblem(req, reply, 'reset_password', check);
     const account = await findAccountById(db, check.accountId);
     const password = formText(formBody(req).password);
-    const errors = problems(req, errorsOf(checkNewPassword(password, account?.email ?? null)));
+    const errors = errorsOf(checkNewPassword(password, account?.email ?? null));
     if (errors.length) return sendPage(req, reply, <ResetPasswordPage token={token} errors={errors} />, 400);
     const result = await completePasswordReset(db, token, password, req.now);
     if (!result.ok) return linkProblem(req, reply, 'reset_password', result);

@@ -1,3 +1,4 @@
+import { hash } from '@node-rs/argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { WebClient } from '../../../test/support/client.js';
@@ -145,6 +146,18 @@ describe('sign-in', () => {
     await chosen.get('/lang/mn?next=/');
     await signIn(chosen, account.email);
     expect(chosen.cookie('lang')).toBe('mn');
+  });
+});
+
+describe('password hashes', () => {
+  it('replaces a hash made with older costs at the next successful sign-in', async () => {
+    const account = await buildAccount(t.db);
+    const weaker = await hash(account.password, { memoryCost: 8192, timeCost: 1, parallelism: 1 });
+    await t.db.updateTable('account').set({ password_hash: weaker }).where('id', '=', account.id).execute();
+    await signIn(new WebClient(t.app), account.email);
+    const row = await t.db.selectFrom('account').where('id', '=', account.id).select('password_hash').executeTakeFirstOrThrow();
+    expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    await signIn(new WebClient(t.app), account.email);
   });
 });
 
