@@ -158,7 +158,7 @@ describe('/bodies/:slug', () => {
     const res = await t.app.inject(`/bodies/${DEMO_SLUGS.bayanzurkh}`);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<h1>Баянзүрх дүүргийн Засаг даргын Тамгын газар</h1>');
-    expect(res.body).toContain('Баянзүрх, Улаанбаатар');
+    expect(res.body).toContain('<a href="/places/1110">Баянзүрх, Улаанбаатар</a>');
     expect(res.body).toContain(`href="/bodies/${DEMO_SLUGS.capital}"`);
     expect(res.body).toContain(`href="/bodies/${DEMO_SLUGS.bayanzurkhKhoroo1}"`);
     expect(res.body).toContain('Хог хаягдал');

@@ -51,11 +51,20 @@ export function BodyPage({ body, sections, canManage, canEdit, jsonHref }: BodyP
           <dt>{t('bodies:body.type')}</dt>
           <dd>{t(`bodies:type.${body.type}`)}</dd>
           <dt>{t('bodies:body.place')}</dt>
-          <dd>{body.place ? placeLabel(lang, body.place) : t('bodies:body.national')}</dd>
+          <dd>{body.place ? <a href={`/places/${body.place.code}`}>{placeLabel(lang, body.place)}</a> : t('bodies:body.national')}</dd>
           <dt>{t('bodies:body.superior')}</dt>
           <dd>{body.superior ? <BodyLinkText body={body.superior} /> : t('bodies:body.noSuperior')}</dd>
           <dt>{t('bodies:body.placesServed')}</dt>
-          <dd>{body.placesServed.length ? body.placesServed.map((p) => placeLabel(lang, p)).join('; ') : t('bodies:body.placesServedNational')}</dd>
+          <dd>
+            {body.placesServed.length
+              ? body.placesServed.map((p, i) => (
+                  <span key={p.code}>
+                    {i > 0 && '; '}
+                    <a href={`/places/${p.code}`}>{placeLabel(lang, p)}</a>
+                  </span>
+                ))
+              : t('bodies:body.placesServedNational')}
+          </dd>
           <dt>{t('bodies:body.staffCount')}</dt>
           <dd>{t('bodies:body.staff', { count: body.staffCount })}</dd>
           {body.website && (
