@@ -43,7 +43,7 @@ describe('Saraa creates an account, verifies her email and signs in', () => {
       await page.getByRole('button', { name: 'Бүртгэл үүсгэх' }).click();
       const summary = page.locator('.error-summary');
       expect(await summary.textContent()).toContain('Имэйл хаягаа оруулна уу');
-      expect(await summary.textContent()).toContain('Шинэ нууц үгээ оруулна уу');
+      expect(await summary.textContent()).toContain('Нууц үгээ сонгож оруулна уу');
       expect(await page.getByLabel('Таны нэр').inputValue()).toBe('Сараа');
       if (javaScript) expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
       await expectAccessible(page);

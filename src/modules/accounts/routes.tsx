@@ -93,7 +93,7 @@ export default async function accountsModule(app: FastifyInstance, deps: Pick<Ap
     const displayName = normaliseDisplayName(body.display_name);
     const email = normaliseEmail(body.email);
     const password = formText(body.password);
-    const errors = errorsOf(checkDisplayName(displayName), checkEmail(email), checkNewPassword(password, email));
+    const errors = errorsOf(checkDisplayName(displayName), checkEmail(email), checkNewPassword(password, email, 'password', 'accounts:errors.choosePasswordRequired'));
     if (errors.length) return sendPage(req, reply, <SignUpPage values={{ display_name: formText(body.display_name), email: formText(body.email) }} errors={errors} />, 400);
     // A new account and an address already registered are answered alike (see signUp).
     await signUp(db, { email, displayName, password, lang: req.lang }, req.now, config.publicUrl);
