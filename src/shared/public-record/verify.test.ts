@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,14 +62,20 @@ async function tamper(db: Db, table: 'public_event' | 'public_event_chain', stat
   });
 }
 
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('npx', ['tsx', 'src/cli/record-verify.ts', ...args], { cwd: process.cwd(), env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(command, args, { cwd: process.cwd(), env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
   });
 }
+
+function runCli(args: string[], env: Record<string, string>) {
+  return run('npx', ['tsx', 'src/cli/record-verify.ts', ...args], env);
+}
+
+const hasPython = spawnSync('python3', ['--version']).status === 0;
 
 describe('verifyRecord', () => {
   it('finds an intact record intact, across many batches', async () => {
@@ -205,6 +211,29 @@ describe('the download, checked offline', () => {
     expect((await verifyNdjson(toLines(gap))).firstBroken).toMatchObject({ seq: 6, reason: 'missing_link' });
     const garbage = [...full.slice(0, 3), '{"seq": 4}'];
     expect((await verifyNdjson(toLines(garbage))).firstBroken).toMatchObject({ reason: 'malformed_line', detail: 'line 4' });
+  });
+
+  it.skipIf(!hasPython)('verifies with the Python checker printed in docs/PUBLIC-RECORD.md, which knows nothing of this code', async () => {
+    const doc = await fs.readFile(path.join(process.cwd(), 'docs/PUBLIC-RECORD.md'), 'utf8');
+    const script = doc.match(/<!-- verify-record\.py -->\n```python\n([\s\S]*?)```/)?.[1];
+    expect(script, 'the documented checker').toBeTruthy();
+    const checker = path.join(tmp, 'verify-record.py');
+    await fs.writeFile(checker, script!);
+    const file = path.join(tmp, 'for-python.ndjson');
+    const text = await download();
+    await fs.writeFile(file, text);
+    const expected = await verifyNdjsonFile(file);
+    const ok = await run('python3', [checker, file]);
+    expect(ok).toEqual({ code: 0, stdout: `Public record intact: 30 events, last hash ${expected.lastHash}\n`, stderr: '' });
+
+    const lines = text.trimEnd().split('\n');
+    const changed = JSON.parse(lines[3]!);
+    changed.payload.text = 'Өөр текст';
+    lines[3] = JSON.stringify(changed);
+    await fs.writeFile(file, lines.join('\n') + '\n');
+    const bad = await run('python3', [checker, file]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(`BROKEN at seq ${changed.seq} (event ${changed.id}): hash does not match the event's content`);
   });
 
   it('re-verifies from the file a record in the database that verifies too', async () => {
