@@ -1,4 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../../deps.js';
+import { formRoutes } from './form-routes.js';
+import './messages.js';
 
-export default async function webRoutes(_app: FastifyInstance, _deps: AppDeps): Promise<void> {}
+/**
+ * The public web side of feedback: the staged form (/feedback/new), tracking by code,
+ * item pages with their JSON twins, the public list and search, and the submitter's
+ * private page. Each part is its own plugin, so multipart exists only for the form.
+ */
+export default async function webRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  await app.register(formRoutes, deps);
+}
