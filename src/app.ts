@@ -12,6 +12,7 @@ import bodiesModule from './modules/bodies/routes.js';
 import feedbackModule from './modules/feedback/routes.js';
 import homeModule from './modules/home/routes.js';
 import placesModule from './modules/places/routes.js';
+import { responsivenessPlaceSection } from './modules/feedback/stats/sections.js';
 import { sessionPlugin } from './shared/auth/session.js';
 import { errorHandler } from './shared/http/error-handler.js';
 import { healthRoutes } from './shared/http/health.js';
@@ -36,7 +37,7 @@ export async function buildApp(deps: BuildAppOptions): Promise<FastifyInstance> 
     logger: deps.logger ?? false,
     // Requests are not logged one by one; errors and refusals are, by the error handler.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Form and API validation report every problem at once, not just the first.
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true } },
@@ -74,7 +75,8 @@ export async function buildApp(deps: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(healthRoutes, { db: deps.db });
   await app.register(publicRecordModule, deps);
   await app.register(homeModule, deps);
-  await app.register(placesModule, deps);
+  // Place pages show the responsiveness figures of feedback about that place.
+  await app.register(placesModule, { ...deps, placeSections: [responsivenessPlaceSection(deps.db)] });
   await app.register(accountsModule, deps);
   await app.register(bodiesModule, deps);
   await app.register(feedbackModule, deps);

@@ -23,6 +23,8 @@ export interface Config {
   logLevel: string;
   /** Run the background worker (jobs, public-record chaining) in this process. */
   runWorker: boolean;
+  /** Believe X-Forwarded-For: only behind a reverse proxy, or clients could fake their address. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -68,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: bool(env, 'DEMO_DATA', true),
     logLevel: env.LOG_LEVEL || 'info',
     runWorker: bool(env, 'RUN_WORKER', true),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
   };
 }

@@ -36,8 +36,20 @@ describe('platform foundation', () => {
   });
 
   it('never redirects to another site after a switch', async () => {
-    const res = await t.app.inject('/lang/en?next=//evil.example/');
-    expect(res.headers.location).toBe('/');
+    for (const next of ['//evil.example/', '/\\evil.example', 'https://evil.example/', '/%2F%2Fevil.example']) {
+      const res = await t.app.inject(`/lang/en?next=${encodeURIComponent(next)}`);
+      expect(res.statusCode).toBe(303);
+      expect(String(res.headers.location)).toMatch(/^\/(?!\/)/);
+      expect(String(res.headers.location)).not.toContain('evil.example/');
+    }
+  });
+
+  it('returns to a page with a Cyrillic address after switching language', async () => {
+    const res = await t.app.inject(`/lang/en?next=${encodeURIComponent('/places?q=баян')}`);
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/places?q=%D0%B1%D0%B0%D1%8F%D0%BD');
+    const display = await t.app.inject(`/display/large?next=${encodeURIComponent('/бүгд')}`);
+    expect(display.statusCode).toBe(303);
   });
 
   it('answers unknown pages with an accessible 404 page, and JSON to API clients', async () => {

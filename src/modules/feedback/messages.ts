@@ -33,7 +33,7 @@ export const feedbackMessages = defineMessages({
     channel: {
       web: 'Вэб',
       operator: 'Утсаар (оператор)',
-      open311: 'API (Open311)',
+      open311: 'Open311 API-аар',
       sms: 'Мессеж',
     },
     satisfaction: {

@@ -28,7 +28,15 @@ const YEAR_SECONDS = 365 * 24 * 3600;
 /** Only same-site paths are followed after a switch or sign-in, never another host. */
 export function safeNext(next: unknown, fallback = '/'): string {
   if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-  return next;
+  try {
+    const base = 'http://irgen.invalid';
+    const url = new URL(next, base);
+    if (url.origin !== base) return fallback;
+    // Re-encoded: a Cyrillic path ("/places/ус") must be percent-encoded in a Location header.
+    return url.pathname + url.search + url.hash;
+  } catch {
+    return fallback;
+  }
 }
 
 /**

@@ -283,3 +283,15 @@ export function Notice({ children, kind = 'info' }: { children: ComponentChildre
     </div>
   );
 }
+
+/**
+ * A wide table that scrolls sideways on a phone. The scrolling box is a focusable,
+ * labelled region so keyboard users can scroll it too (WCAG 2.1.1).
+ */
+export function TableWrap({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
