@@ -90,6 +90,19 @@ export async function open311Api(app: FastifyInstance, opts: Open311ApiOptions):
   });
   app.setNotFoundHandler((req, reply) => sendOpen311Error(req, reply, notFound('not_found')));
 
+  // PostgreSQL text cannot hold U+0000; a parameter carrying one is refused before it reaches a query.
+  app.addHook('preValidation', async (req) => {
+    const problems: Problem[] = [];
+    for (const source of [req.params, req.query, req.body]) {
+      if (!source || typeof source !== 'object') continue;
+      for (const [param, value] of Object.entries(source)) {
+        const values = Array.isArray(value) ? value : [value];
+        if (values.some((v) => typeof v === 'string' && v.includes('\u0000'))) problems.push(problem('invalid', { param }));
+      }
+    }
+    if (problems.length) throw new Open311Error(400, problems);
+  });
+
   // Public data without cookies: any web page may read it (a key in a browser app is that app's choice).
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('access-control-allow-origin', '*');

@@ -86,6 +86,7 @@ describe('creating a request with bad input', () => {
     ['a media_url that is not http', (p) => ({ ...p, media_url: 'javascript:alert(1)' }), 400, /media_url must be an http\(s\) URL/],
     ['another jurisdiction', (p) => ({ ...p, jurisdiction_id: 'sfgov.org' }), 400, /jurisdiction_id must be "mn"/],
     ['an overlong first name', (p) => ({ ...p, first_name: 'Б'.repeat(61) }), 400, /first_name must be 60 characters or fewer/],
+    ['a NUL character, which PostgreSQL text cannot hold', (p) => ({ ...p, address_string: 'a\u0000b' }), 400, /address_string is not valid/],
   ];
 
   for (const [name, change, status, message] of cases) {
@@ -175,6 +176,8 @@ describe('reading with bad input', () => {
     ['an unknown service', '/open311/v2/services/nope.json', 404, /no service with service_code "nope"/],
     ['an unknown address', '/open311/v2/nothing.json', 404, /no such Open311 address/],
     ['an unknown format', '/open311/v2/services.csv', 404, /no such Open311 address/],
+    ['a NUL in a filter', '/open311/v2/requests.json?service_code=%00', 400, /service_code is not valid/],
+    ['a NUL in a path', '/open311/v2/services/a%00b.json', 400, /service_code is not valid/],
   ];
   for (const [name, url, status, message] of cases) {
     it(`answers ${name} with ${status}`, async () => {
@@ -211,6 +214,7 @@ describe('random input', () => {
     const value = fc.oneof(
       fc.string({ maxLength: 30 }),
       fc.string({ unit: 'grapheme', maxLength: 50 }),
+      fc.string({ unit: 'binary', maxLength: 30 }),
       fc.constantFrom('', ' ', '0', '-1', '1e309', 'NaN', 'true', 'null', '47.9', '106.9', '111059', '1110', 'complaint', 'mn', 'https://x.example/a', '%00', '\u0000', 'я'.repeat(4001)),
       fc.double().map(String),
     );
@@ -229,10 +233,21 @@ describe('random input', () => {
   });
 
   it('never answers a search with a 5xx', async () => {
-    const q = fc.dictionary(fc.constantFrom('service_request_id', 'service_code', 'start_date', 'end_date', 'status', 'place_code', 'body', 'page', 'page_size', 'locale'), fc.string({ maxLength: 40 }), { maxKeys: 6 });
+    const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }), fc.constantFrom('2026-03-01', 'open', 'closed', '11', '\u0000', '-1', '1e9'));
+    const q = fc.dictionary(fc.constantFrom('service_request_id', 'service_code', 'start_date', 'end_date', 'status', 'place_code', 'body', 'page', 'page_size', 'locale'), text, { maxKeys: 6 });
     await fc.assert(
       fc.asyncProperty(q, async (params) => {
         const res = await t.app.inject({ method: 'GET', url: `/open311/v2/requests.json?${new URLSearchParams(params)}` });
+        expect(res.statusCode, res.body).toBeLessThan(500);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('never answers a read by id, token or service code with a 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('requests', 'tokens', 'services'), fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }), fc.constantFrom('json', 'xml'), async (kind, id, format) => {
+        const res = await t.app.inject({ method: 'GET', url: `/open311/v2/${kind}/${encodeURIComponent(id)}.${format}` });
         expect(res.statusCode, res.body).toBeLessThan(500);
       }),
       { numRuns: 100 },
