@@ -10,7 +10,7 @@ const count = Type.Integer({ minimum: 0 });
 
 /** A body's figures for one month, fixed in the public record so later edits cannot rewrite them. */
 export const statisticsPublished = definePublicEvent(
-  'body.statistics_published',
+  'feedback.statistics_published',
   Type.Object(
     {
       body: Type.String({ maxLength: 80 }),

@@ -78,7 +78,7 @@ describe('responsiveness figures', () => {
   it('publishes last month’s figures to the public record once per body', async () => {
     expect(await publishMonthlyStatistics(t.db, new Date('2026-03-01T01:00:00Z'))).toBeGreaterThanOrEqual(1);
     expect(await publishMonthlyStatistics(t.db, new Date('2026-03-01T01:00:00Z'))).toBe(0);
-    const events = await t.db.selectFrom('public_event').select(['payload']).where('type', '=', 'body.statistics_published').where('subject', '=', `body/${world.district.slug}`).execute();
+    const events = await t.db.selectFrom('public_event').select(['payload']).where('type', '=', 'feedback.statistics_published').where('subject', '=', `body/${world.district.slug}`).execute();
     expect(events).toHaveLength(1);
     expect(events[0]!.payload).toMatchObject({ body: world.district.slug, month: '2026-02', received: 2, answered: 1, answered_on_time: 1, median_days_to_answer: 10 });
   });
