@@ -51,6 +51,8 @@ export type PlaceKind = "aimag" | "bagh" | "capital" | "duureg" | "khoroo" | "so
 
 export type PlatformRole = "moderator" | "operator" | "platform_admin";
 
+export type RoutingRuleChangeAction = "body_changed" | "created" | "deleted";
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface Account {
@@ -346,6 +348,18 @@ export interface RoutingRule {
   place_code: string | null;
 }
 
+export interface RoutingRuleChange {
+  action: RoutingRuleChangeAction;
+  body_after_id: number | null;
+  body_before_id: number | null;
+  category_id: number | null;
+  changed_at: Timestamp;
+  changed_by: number | null;
+  id: Generated<number>;
+  place_code: string | null;
+  rule_id: number;
+}
+
 export interface Session {
   account_id: number;
   created_at: Timestamp;
@@ -387,5 +401,6 @@ export interface DB {
   public_holiday: PublicHoliday;
   public_record_chainer: PublicRecordChainer;
   routing_rule: RoutingRule;
+  routing_rule_change: RoutingRuleChange;
   session: Session;
 }
