@@ -30,6 +30,9 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The embedded cluster's superuser password; it listens on 127.0.0.1 only. */
+export const EMBEDDED_PASSWORD = 'irgen-local';
+
 const HOOKED_EVENTS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'exit', 'beforeExit', 'uncaughtException', 'unhandledRejection'] as const;
 
 /**
@@ -56,7 +59,7 @@ async function loadEmbeddedPostgres() {
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const port = options.port ?? (await freePort());
-  const password = 'irgen-local';
+  const password = EMBEDDED_PASSWORD;
   const log = options.log ?? (() => {});
   const isRoot = os.userInfo().uid === 0;
   const postgresFlags = ['-c', 'listen_addresses=127.0.0.1'];
@@ -106,7 +109,8 @@ async function removeStalePid(dir: string): Promise<void> {
   if (!Number.isInteger(pid) || pid <= 0) return;
   try {
     process.kill(pid, 0);
-  } catch {
-    await fs.rm(pidFile, { force: true });
+  } catch (error) {
+    // ESRCH: no such process. EPERM means it is alive under another user (postgres, when we are root).
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') await fs.rm(pidFile, { force: true });
   }
 }

@@ -3,12 +3,10 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Config } from '../../config.js';
 import { connectDatabase, type Database } from './database.js';
-import { startEmbeddedPostgres } from './embedded.js';
+import { EMBEDDED_PASSWORD, startEmbeddedPostgres } from './embedded.js';
 
 /** The application database inside the embedded cluster. */
 const EMBEDDED_DATABASE = 'irgen';
-/** The superuser password src/shared/db/embedded.ts gives the embedded cluster (it listens on 127.0.0.1 only). */
-const EMBEDDED_PASSWORD = 'irgen-local';
 
 export interface ConfiguredDatabase {
   database: Database;
