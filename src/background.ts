@@ -10,6 +10,7 @@ import { loadConfig } from './config.js';
 import { feedbackAutoCloseJob, FEEDBACK_AUTO_CLOSE_TASK } from './modules/feedback/inbox/auto-close.js';
 import { feedbackDailyDigestJob, FEEDBACK_DIGEST_TASK } from './modules/feedback/inbox/digest.js';
 import { publishStatisticsJob, refreshStatsJob } from './modules/feedback/stats/publish.js';
+import { accountsCleanupJob } from './modules/accounts/cleanup.js';
 
 export interface BackgroundDeps {
   database: Database;
@@ -32,6 +33,7 @@ export function allJobs(deps: BackgroundDeps): JobDefinition<never>[] {
     feedbackAutoCloseJob(deps.database.db) as JobDefinition<never>,
     refreshStatsJob(deps.database.db) as JobDefinition<never>,
     publishStatisticsJob(deps.database.db) as JobDefinition<never>,
+    accountsCleanupJob(deps.database.db) as JobDefinition<never>,
   ];
 }
 
@@ -41,6 +43,8 @@ export const CRONTAB: CronEntry[] = [
   { pattern: '* * * * *', task: 'feedback_stats_refresh' },
   // 09:00 in Ulaanbaatar on the 1st: last month's figures of every body go into the public record.
   { pattern: '0 1 1 * *', task: 'feedback_stats_publish' },
+  // 03:30 in Ulaanbaatar: expired sessions, old sign-in attempts and spent links are deleted.
+  { pattern: '30 19 * * *', task: 'accounts_cleanup' },
   // 08:00 in Ulaanbaatar: staff read the list of items due soon or overdue as the day starts.
   { pattern: '0 0 * * *', task: FEEDBACK_DIGEST_TASK },
   // 03:00 in Ulaanbaatar: answered items nobody rated for 30 days close, while nobody works.
