@@ -6,25 +6,19 @@ import { translate } from '../../../shared/i18n/index.js';
 import { localized } from '../../../shared/views/context.js';
 import { submitFeedback } from '../commands/submit.js';
 import { normaliseTrackingCode, formatTrackingCode } from '../tracking-code.js';
-import { isPlaceCode } from '../../places/codes.js';
 import type { ApiClientRef, ApiKeyChecker } from './api-keys.js';
-import { dateWindow } from './dates.js';
-import { badRequest, notFound, Open311Error, problem, sendOpen311Error, toOpen311Error, type Problem } from './errors.js';
+import { notFound, Open311Error, problem, sendOpen311Error, toOpen311Error, type Problem } from './errors.js';
 import { open311Language } from './language.js';
 import './messages.js';
 import { placeCodesOf, presentRequest } from './present.js';
 import {
   activeServiceExists,
   activeServices,
-  bodyIdBySlug,
   bodyNames,
-  categoryIdsByCode,
   codeByToken,
-  placeExists,
   placeNames,
   publishedRequests,
   requestsByCode,
-  STATUS_GROUPS,
 } from './queries.js';
 import {
   CreatedResponse,
@@ -33,7 +27,6 @@ import {
   DiscoveryResponse,
   ErrorsResponse,
   LanguageQuery,
-  REQUEST_ID_MAX,
   RequestIdParams,
   RequestsQuery,
   RequestsResponse,
@@ -43,6 +36,7 @@ import {
   TokenParams,
   TokenResponse,
 } from './schemas.js';
+import { parseSearch } from './search.js';
 import { toSubmission } from './submission.js';
 import { sendFormatted, type Open311Format } from './xml.js';
 
@@ -252,23 +246,8 @@ export async function open311Api(app: FastifyInstance, opts: Open311ApiOptions):
       async (req, reply) => {
         const q = req.query;
         const { lang } = open311Language(req);
-        checkJurisdiction(q.jurisdiction_id);
-        let rows;
-        if (q.service_request_id !== undefined) {
-          rows = await requestsByCode(db, parseIds(q.service_request_id));
-        } else {
-          const problems: Problem[] = [];
-          const window = dateWindow(q.start_date, q.end_date, req.now);
-          if ('error' in window) problems.push(window.error === 'start_date' || window.error === 'end_date' ? problem('date', { param: window.error }) : problem(window.error));
-          const statuses = parseStatuses(q.status, problems);
-          const categoryIds = await parseServiceCodes(q.service_code, problems);
-          const placePrefix = await parsePlace(q.place_code, problems);
-          const bodyId = q.body !== undefined && q.body !== '' ? await bodyIdBySlug(db, q.body) : undefined;
-          if (bodyId === null) problems.push(problem('unknown_body', { slug: q.body }));
-          if (problems.length || 'error' in window) throw new Open311Error(400, problems);
-          const pageSize = q.page_size ?? 1000;
-          rows = await publishedRequests(db, { from: window.from, to: window.to, statuses, categoryIds, placePrefix, bodyId: bodyId ?? undefined, limit: pageSize, offset: ((q.page ?? 1) - 1) * pageSize });
-        }
+        const search = await parseSearch(db, q, req.now);
+        const rows = 'codes' in search ? await requestsByCode(db, search.codes) : await publishedRequests(db, search.filter);
         const places = await placeNames(db, placeCodesOf(rows));
         const list = rows.map((row) => presentRequest(row, lang, places, req.now));
         reply.header('cache-control', 'no-cache');
@@ -347,46 +326,6 @@ export async function open311Api(app: FastifyInstance, opts: Open311ApiOptions):
         },
       });
     }
-  }
-
-  function checkJurisdiction(value: string | undefined): void {
-    if (value !== undefined && value.trim().toLowerCase() !== 'mn') throw badRequest('jurisdiction');
-  }
-
-  function parseIds(value: string): string[] {
-    const ids = value
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    if (ids.length > REQUEST_ID_MAX) throw badRequest('too_many_ids', { max: REQUEST_ID_MAX });
-    const codes = ids.map((id) => normaliseTrackingCode(id));
-    if (codes.some((c) => c === null)) throw badRequest('invalid', { param: 'service_request_id' });
-    return [...new Set(codes as string[])];
-  }
-
-  function parseStatuses(value: string | undefined, problems: Problem[]) {
-    if (value === undefined || value.trim() === '') return undefined;
-    const names = value.split(',').map((s) => s.trim().toLowerCase());
-    if (!names.every((n): n is 'open' | 'closed' => n === 'open' || n === 'closed')) {
-      problems.push(problem('one_of', { param: 'status', values: 'open, closed' }));
-      return undefined;
-    }
-    return [...new Set(names.flatMap((n) => STATUS_GROUPS[n]))];
-  }
-
-  async function parseServiceCodes(value: string | undefined, problems: Problem[]) {
-    if (value === undefined || value.trim() === '') return undefined;
-    const codes = [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))];
-    const ids = await categoryIdsByCode(db, codes);
-    for (const code of codes) if (!ids.has(code)) problems.push(problem('unknown_service', { code }));
-    return [...ids.values()];
-  }
-
-  async function parsePlace(value: string | undefined, problems: Problem[]) {
-    if (value === undefined || value.trim() === '') return undefined;
-    const code = value.trim();
-    if (!isPlaceCode(code) || !(await placeExists(db, code))) problems.push(problem('unknown_place', { code }));
-    return code;
   }
 }
 
