@@ -357,23 +357,30 @@ export interface PublicList {
 
 export const LIST_MAX_LIMIT = 100;
 export const SEARCH_MAX_LENGTH = 200;
-const MAX_SEARCH_TERMS = 16;
+const MAX_SEARCH_WORDS = 8;
 
 /**
  * Turns what a person typed into a prefix tsquery over the same forms the published text
- * was indexed with (searchableText: Cyrillic, MNS transliteration, a loose Latin key), so
- * "хог", "khog" and "hog" all find "хогийн", and Mongolian suffixes do not hide a word.
- * Terms contain only letters and digits, so they need no quoting. Null when nothing is left.
+ * was indexed with (searchableText: Cyrillic, MNS transliteration, a loose Latin key).
+ * Each word matches if any of its forms begins an indexed word, so "хог", "khog", "hog"
+ * and "hogiin" all find "хогийн", and Mongolian suffixes do not hide a word; every word
+ * must match. Terms hold only letters and digits, so they need no quoting. Null when
+ * nothing searchable is left.
  */
 export function searchQuery(text: string): string | null {
-  const terms = [...new Set(searchableText(text.slice(0, SEARCH_MAX_LENGTH)).split(/[^\p{L}\p{N}]+/u).filter(Boolean))].slice(0, MAX_SEARCH_TERMS);
-  if (terms.length === 0) return null;
-  // One-letter terms would match almost everything as prefixes; they must match whole.
-  return terms.map((t) => (t.length > 1 ? `${t}:*` : t)).join(' & ');
+  const words = [...new Set(text.slice(0, SEARCH_MAX_LENGTH).split(/[^\p{L}\p{N}]+/u).filter(Boolean))].slice(0, MAX_SEARCH_WORDS);
+  const clauses = words.map((word) => {
+    const forms = [...new Set(searchableText(word).split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
+    // One-letter forms would match almost everything as prefixes; they must match whole.
+    const terms = forms.map((f) => (f.length > 1 ? `${f}:*` : f));
+    return terms.length > 1 ? `(${terms.join(' | ')})` : terms[0];
+  });
+  const parts = clauses.filter((c): c is string => !!c);
+  return parts.length ? parts.join(' & ') : null;
 }
 
 /** How many of the newest matching-by-filter items a text search first looks through. */
-const SEARCH_RECENT_WINDOW = 5000;
+const SEARCH_RECENT_WINDOW = 10_000;
 
 /**
  * Published items, newest first, with keyset pagination over (received_at, id) so a deep

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../../deps.js';
 import { formRoutes } from './form-routes.js';
+import { manageRoutes } from './manage-routes.js';
+import { publicRoutes } from './public-routes.js';
 import './messages.js';
 
 /**
@@ -10,4 +12,6 @@ import './messages.js';
  */
 export default async function webRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(formRoutes, deps);
+  await app.register(publicRoutes, deps);
+  await app.register(manageRoutes, deps);
 }

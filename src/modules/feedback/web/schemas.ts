@@ -33,7 +33,8 @@ export const TrackQuery = Type.Object({ code: Type.Optional(Type.String()) });
 
 export const ManageQuery = Type.Object({ key: Type.Optional(Type.String({ maxLength: 200 })), done: Type.Optional(Type.String({ maxLength: 20 })) });
 export const RateBody = Type.Object({ ...csrf, key: text(), satisfaction: text() });
-export const ReasonBody = Type.Object({ ...csrf, key: text(), reason: text() });
+export const ReopenBody = Type.Object({ ...csrf, key: text(), reopen_reason: text() });
+export const EscalateBody = Type.Object({ ...csrf, key: text(), escalate_reason: text() });
 
 /** The HTML list's query: the API's filters plus the place picker's fields. */
 export const ListPageQuery = Type.Object({

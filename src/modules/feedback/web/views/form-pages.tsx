@@ -166,7 +166,7 @@ export function PhotosStep(props: StepProps & { photos: DraftPhoto[]; notice?: '
       {props.photos.length === 0 ? (
         <p>{t('feedbackWeb:photos.noneYet')}</p>
       ) : (
-        <ul class="photo-list">
+        <ul class="draft-photos">
           {props.photos.map((p, i) => (
             <li key={p.id}>
               <img src={draftPhotoPath(props.draftId, p.id)} alt={t('feedbackWeb:photos.alt', { n: i + 1, name: p.filename })} width={Math.min(p.width, 160)} height={Math.round((Math.min(p.width, 160) / p.width) * p.height)} />
