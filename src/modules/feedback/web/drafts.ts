@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { Db, Queryable } from '../../../shared/db/database.js';
 import { AppError } from '../../../shared/errors.js';
 import type { ProcessedImage } from '../attachments.js';
-import { LIMITS, type Kind } from '../model.js';
+import { isPlaceCode } from '../../places/codes.js';
+import { FEEDBACK_KINDS, LIMITS, type Kind } from '../model.js';
 
 /**
  * Server-side drafts of the staged web form (feedback_draft). The draft's id is a random
@@ -73,7 +74,31 @@ export async function loadDraft(db: Queryable, id: string, now: Date): Promise<D
     .where('updated_at', '>=', new Date(now.getTime() - DRAFT_LIFETIME_MS))
     .executeTakeFirst();
   if (!row) return undefined;
-  return { id: row.id, data: (row.data ?? {}) as DraftData, accountId: row.account_id };
+  return { id: row.id, data: readDraftData(row.data), accountId: row.account_id };
+}
+
+/**
+ * The stored answers, keeping only values of the right shape: drafts are written by the
+ * form's own handlers, but a damaged row must make the form ask again, not fail.
+ */
+export function readDraftData(raw: unknown): DraftData {
+  const data: DraftData = {};
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return data;
+  const r = raw as Record<string, unknown>;
+  const text = (key: keyof DraftData, max: number) => (typeof r[key] === 'string' && (r[key] as string).length <= max ? (r[key] as string) : undefined);
+  if ((FEEDBACK_KINDS as readonly unknown[]).includes(r.kind)) data.kind = r.kind as Kind;
+  data.category = text('category', 60);
+  data.place = typeof r.place === 'string' && isPlaceCode(r.place) ? r.place : undefined;
+  data.title = text('title', LIMITS.title);
+  data.description = text('description', LIMITS.description);
+  if (r.publication === 'public' || r.publication === 'private') data.publication = r.publication;
+  data.name = text('name', LIMITS.name);
+  data.email = text('email', LIMITS.email);
+  data.phone = text('phone', 40);
+  if (r.photosDone === true) data.photosDone = true;
+  if (r.contactDone === true) data.contactDone = true;
+  for (const key of Object.keys(data) as (keyof DraftData)[]) if (data[key] === undefined) delete data[key];
+  return data;
 }
 
 /** Merges answers into the draft. */
