@@ -22,7 +22,7 @@ let world: Awaited<ReturnType<typeof feedbackWorld>>;
 let ganbold: BuiltAccount;
 let colleague: BuiltAccount;
 let client: WebClient;
-const codes: Record<string, string> = {};
+const codes = {} as Record<'overdue' | 'soon' | 'later' | 'answered' | 'mine', string>;
 let otherCategory: { id: number; code: string };
 
 const ctx = (): CommandContext => ({ now: t.clock.now(), publicUrl: t.config.publicUrl, secrets: t.secrets });

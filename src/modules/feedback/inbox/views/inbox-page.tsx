@@ -7,7 +7,7 @@ import { localized, usePage } from '../../../../shared/views/context.js';
 import { Layout } from '../../../../shared/views/layout.js';
 import { PlacePicker } from '../../../places/views/place-picker.js';
 import { OPEN_STATUSES } from '../../model.js';
-import { encodeCursor, DONE_STATUSES, type CategoryOption, type InboxCounts, type InboxPage, type InboxTab } from '../queries.js';
+import { DONE_COUNT_CAP, encodeCursor, DONE_STATUSES, type CategoryOption, type InboxCounts, type InboxPage, type InboxTab } from '../queries.js';
 import { Code, DueCell, PlaceText } from './parts.js';
 
 export interface InboxView {
@@ -81,7 +81,7 @@ export function InboxPage(props: InboxPageProps) {
       )}
 
       <p class="inbox-summary">
-        <span>{t('inbox:inbox.openCount', { count: counts.open, formatted: formatNumber(counts.open, lang) })}</span>{' '}
+        <span>{t('inbox:inbox.openCount', { count: counts.open })}</span>{' '}
         <a class={counts.overdue ? 'tag tag-overdue' : 'tag'} href={href({ tab: 'open', view: { overdue: true } })}>
           {t('inbox:inbox.overdueCount', { count: counts.overdue })}
         </a>{' '}
@@ -93,7 +93,8 @@ export function InboxPage(props: InboxPageProps) {
           {(['open', 'done'] as const).map((k) => (
             <li key={k}>
               <a href={href({ tab: k, view: { ...view, status: '', overdue: k === 'open' && view.overdue } })} aria-current={k === tab ? 'page' : undefined}>
-                {k === 'open' ? t('inbox:inbox.tabOpen') : t('inbox:inbox.tabDone')} <span class="count">({formatNumber(k === 'open' ? counts.open : counts.done, lang)})</span>
+                {k === 'open' ? t('inbox:inbox.tabOpen') : t('inbox:inbox.tabDone')}{' '}
+                <span class="count">({k === 'open' ? formatNumber(counts.open, lang) : counts.done > DONE_COUNT_CAP ? `${formatNumber(DONE_COUNT_CAP, lang)}+` : formatNumber(counts.done, lang)})</span>
               </a>
             </li>
           ))}
