@@ -3,6 +3,7 @@ import type { Db } from '../../src/shared/db/database.js';
 import type { BodyType } from '../../src/shared/db/db-types.js';
 import { submitFeedback, type SubmitFeedbackInput } from '../../src/modules/feedback/commands/submit.js';
 import type { CommandContext } from '../../src/modules/feedback/commands/common.js';
+import { invalidateFeedbackReference } from '../../src/modules/feedback/reference.js';
 
 const unique = () => randomBytes(4).toString('hex');
 
@@ -25,20 +26,25 @@ export async function createBody(db: Db, overrides: { slug?: string; type?: Body
     .insertInto('body')
     .values({ organisation_id: org.id, body_type: overrides.type ?? 'governor_office', superior_body_id: overrides.superiorId ?? null, place_code: overrides.placeCode ?? null })
     .execute();
+  // Rows written behind the commands' back: the in-memory configuration must reload.
+  invalidateFeedbackReference();
   return org;
 }
 
 export async function createCategory(db: Db, overrides: { code?: string; nameMn?: string; nameEn?: string } = {}): Promise<{ id: number; code: string }> {
   const code = overrides.code ?? `cat_${unique()}`;
-  return db
+  const category = await db
     .insertInto('category')
     .values({ code, name_mn: overrides.nameMn ?? `Ангилал ${code}`, name_en: overrides.nameEn ?? `Category ${code}` })
     .returning(['id', 'code'])
     .executeTakeFirstOrThrow();
+  invalidateFeedbackReference();
+  return category;
 }
 
 export async function addRoutingRule(db: Db, rule: { bodyId: number; categoryId?: number | null; placeCode?: string | null }): Promise<void> {
   await db.insertInto('routing_rule').values({ body_id: rule.bodyId, category_id: rule.categoryId ?? null, place_code: rule.placeCode ?? null }).execute();
+  invalidateFeedbackReference();
 }
 
 /**

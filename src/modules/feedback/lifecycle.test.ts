@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
-import { buildFeedback, createBody, createStaffMember, feedbackWorld } from '../../../test/support/feedback-factories.js';
+import { addRoutingRule, buildFeedback, createBody, createStaffMember, feedbackWorld } from '../../../test/support/feedback-factories.js';
 import { AppError } from '../../shared/errors.js';
 import { sha256 } from '../../shared/secrets.js';
 import type { CommandContext } from './commands/common.js';
@@ -74,7 +74,7 @@ describe('submitting feedback', () => {
 
   it('falls back to the parent place’s rule, then to the national fallback', async () => {
     const aimagBody = await createBody(t.db, { placeCode: '46' });
-    await t.db.insertInto('routing_rule').values({ body_id: aimagBody.id, category_id: null, place_code: '46' }).execute();
+    await addRoutingRule(t.db, { bodyId: aimagBody.id, placeCode: '46' });
     const soumLevel = await buildFeedback(t.db, ctx(), { categoryCode: world.category.code, placeCode: '4601' });
     expect((await item(soumLevel.code)).body_id).toBe(aimagBody.id);
     const fallback = await t.db.selectFrom('routing_rule').select('body_id').where('category_id', 'is', null).where('place_code', 'is', null).executeTakeFirstOrThrow();

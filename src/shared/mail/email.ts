@@ -26,7 +26,14 @@ export function defineEmail<P>(name: string, render: (params: P, t: Translate, l
 
 /** Queues an email in the caller's transaction; it is sent only if that transaction commits. */
 export async function enqueueEmail<P>(q: Queryable, kind: EmailKind<P>, to: string, lang: Lang, params: P): Promise<void> {
-  await enqueueJob(q, 'send_email', { template: kind.name, to, lang, params });
+  await enqueueJob(q, SEND_EMAIL_TASK, emailJobPayload(kind, to, lang, params));
+}
+
+export const SEND_EMAIL_TASK = 'send_email';
+
+/** The job payload of an email, for callers that queue it inside a larger statement. */
+export function emailJobPayload<P>(kind: EmailKind<P>, to: string, lang: Lang, params: P): { template: string; to: string; lang: Lang; params: P } {
+  return { template: kind.name, to, lang, params };
 }
 
 export function renderEmail(template: string, lang: Lang, params: unknown): EmailContent {
@@ -37,7 +44,7 @@ export function renderEmail(template: string, lang: Lang, params: unknown): Emai
 
 export function sendEmailJob(mailer: Mailer): JobDefinition<{ template: string; to: string; lang: Lang; params: unknown }> {
   return {
-    name: 'send_email',
+    name: SEND_EMAIL_TASK,
     async run(payload) {
       const content = renderEmail(payload.template, payload.lang, payload.params);
       await mailer.send({ to: payload.to, ...content });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../shared/db/database.js';
 import { AppError, type FieldError } from '../../../shared/errors.js';
+import { invalidateFeedbackReference } from '../../feedback/reference.js';
 import { appendPublicEvent } from '../../../shared/public-record/append.js';
 import { searchableText } from '../../places/transliterate.js';
 import { bodyCategoriesChanged, bodyCreated, bodyPlacesChanged, bodySubject, bodyUpdated } from '../events.js';
@@ -134,6 +135,7 @@ export async function createBody(tx: Tx, input: BodyInput & { slug: string; plac
     occurredAt: now,
   });
   if (input.placesServed?.length) await setBodyPlaces(tx, id, input.placesServed, now);
+  invalidateFeedbackReference();
   return id;
 }
 
@@ -187,6 +189,7 @@ export async function updateBody(tx: Tx, bodyId: number, input: BodyInput & { pl
     });
   }
   if (input.placesServed) await setBodyPlaces(tx, bodyId, input.placesServed, now);
+  invalidateFeedbackReference();
 }
 
 /** Sets only the superior body (null: top of a hierarchy), refusing loops. */
