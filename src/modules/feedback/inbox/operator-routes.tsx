@@ -27,11 +27,12 @@ function requireOperator(req: FastifyRequest): Actor {
 }
 
 /** The checks of one filing, all reported together; the command checks the same again inside its transaction. */
-function check(values: Record<string, string>): FieldError[] {
+function check(values: Record<string, string>, categories: readonly string[]): FieldError[] {
   const errors: FieldError[] = [];
   const need = (field: string, key = 'common:errors.field.required') => errors.push({ field, key, params: { field: label(`inbox:field.${field}`) } });
   if (!(FEEDBACK_KINDS as readonly string[]).includes(values.kind ?? '')) need('kind', 'common:errors.field.choose');
   if (!values.category) need('category', 'common:errors.field.choose');
+  else if (!categories.includes(values.category)) errors.push({ field: 'category', key: 'feedback:errors.unknown_category' });
   const title = values.title?.trim() ?? '';
   const description = values.description?.trim() ?? '';
   if (!title) need('title');
@@ -85,7 +86,8 @@ export function operatorRoutes(fastify: FastifyInstance, deps: Pick<AppDeps, 'db
     // The picker's own button asks for the next list of places: show the form again, file nothing.
     if (place.refine) return again(200);
     const schemaErrors = formErrors(req);
-    const errors = schemaErrors.length ? schemaErrors : check(values);
+    const categories = (await activeCategoryOptions(db)).map((c) => c.code);
+    const errors = schemaErrors.length ? schemaErrors : check(values, categories);
     if (!place.ok) errors.splice(2, 0, place.error);
     if (errors.length || !place.ok || !place.code) return again(400, errors);
 

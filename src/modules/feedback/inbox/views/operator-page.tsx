@@ -115,7 +115,7 @@ export function OperatorPage(props: OperatorPageProps) {
           <PostForm action="/operator" class="operator-form">
             <input type="hidden" name="form_id" value={props.formId} />
             <h2>{t('inbox:operator.formHeading')}</h2>
-            <Radios name="kind" label={t('feedback:field.kind')} inline value={v.kind ?? 'complaint'} errors={props.errors} options={FEEDBACK_KINDS.map((k) => ({ value: k, label: t(`feedback:kind.${k}`) }))} />
+            <Radios name="kind" label={t('inbox:inbox.kind')} inline value={v.kind ?? 'complaint'} errors={props.errors} options={FEEDBACK_KINDS.map((k) => ({ value: k, label: t(`feedback:kind.${k}`) }))} />
             <Select
               name="category"
               label={t('inbox:inbox.category')}
