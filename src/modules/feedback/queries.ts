@@ -142,7 +142,7 @@ export interface PublicHistoryEntry {
   at: Date;
   body: BodyRef | null;
   toBody: BodyRef | null;
-  /** The body's stated reason (forwarding, extension): only for published items. */
+  /** The body's words (a forwarding or extension reason, an answer): only for published items. */
   text: string | null;
   data: Record<string, unknown>;
 }
@@ -150,8 +150,8 @@ export interface PublicHistoryEntry {
 /**
  * The item's public history, oldest first. Internal notes and moderation reasons are
  * not public; the person who acted is never named; texts the submitter wrote (reasons
- * for reopening or escalating) are never shown, and the body's reasons only once the
- * item is published.
+ * for reopening or escalating) are never shown, and the body's reasons and answers
+ * (earlier ones too, after a reopening) only once the item is published.
  */
 export async function publicHistory(db: Queryable, item: Pick<PublicItem, 'id' | 'publication'>): Promise<PublicHistoryEntry[]> {
   const rows = await db
@@ -178,7 +178,7 @@ export async function publicHistory(db: Queryable, item: Pick<PublicItem, 'id' |
     .orderBy('e.id')
     .execute();
   const published = item.publication === 'published';
-  const bodyTexts: readonly FeedbackEventType[] = ['forwarded', 'extended'];
+  const bodyTexts: readonly FeedbackEventType[] = ['forwarded', 'extended', 'answered'];
   return rows.map((r) => {
     const data = (r.data ?? {}) as Record<string, unknown>;
     const safeData: Record<string, unknown> = {};

@@ -133,6 +133,9 @@ describe('privacy of the item page, its JSON twin and photos', () => {
     expect(page.body).toContain('Газар дээр шалгана');
     expect(page.body).toContain('Нийслэлийн хэмжээний ажил');
     expect(page.body).toContain('Илгээгч дахин нээлээ');
+    expect(page.body).toMatch(/2026 оны 4 сарын \d+ хүртэл сунгасан/);
+    // The answer given before the reopening stays in the public history.
+    expect(page.body).toContain('Хогийг ачиж, хуваарийг шинэчиллээ.');
     expect(page.body).toContain('href="/bodies/');
     expect(page.body).toContain('href="/places/111059"');
     const photo = page.body.match(/src="(\/feedback\/[A-Z0-9]+\/photos\/\d+)"/)![1]!;

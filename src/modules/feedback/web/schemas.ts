@@ -107,7 +107,7 @@ export const PublicItemResponse = Type.Object({
       at: Instant,
       body: Nullable(Body),
       to_body: Nullable(Body),
-      text: Nullable(Type.String({ description: 'The body’s stated reason (forwarding, extension); only for published items' })),
+      text: Nullable(Type.String({ description: 'The body’s words: a forwarding or extension reason, or an answer; only for published items' })),
       days: Type.Optional(Type.Integer()),
       due_at: Type.Optional(Instant),
       resolution: Type.Optional(Type.String()),

@@ -62,7 +62,7 @@ function HistoryEntry({ entry }: { entry: PublicHistoryEntry }) {
           {t('feedbackWeb:item.newDue', { date: formatDate(dueAt, lang) })}
         </p>
       )}
-      {entry.text && <p class="quote">{t('feedbackWeb:item.reason', { reason: entry.text })}</p>}
+      {entry.text && (entry.type === 'answered' ? <p class="quote pre-line">{entry.text}</p> : <p class="quote">{t('feedbackWeb:item.reason', { reason: entry.text })}</p>)}
     </li>
   );
 }
@@ -84,6 +84,9 @@ export function ItemPage({ item, history, photos, isSubmitter }: ItemPageProps) 
   const { t, lang } = usePage();
   const heading = itemHeading(item, t);
   const published = item.publication === 'published';
+  // The date the extension set, from its history entry (a later reopening or escalation sets a new one).
+  const extension = history.find((e) => e.type === 'extended');
+  const extendedTo = typeof extension?.data.due_at === 'string' ? new Date(extension.data.due_at) : null;
   return (
     <Layout
       title={heading}
@@ -128,7 +131,7 @@ export function ItemPage({ item, history, photos, isSubmitter }: ItemPageProps) 
           <>
             <dt>{t('feedbackWeb:item.extended')}</dt>
             <dd>
-              {t('feedbackWeb:item.extendedOn', { date: formatDate(item.extendedAt, lang) })}
+              {t('feedbackWeb:item.extendedTo', { date: formatDate(extendedTo ?? item.dueAt, lang) })}
               {item.extensionReason && <p class="quote">{t('feedbackWeb:item.reason', { reason: item.extensionReason })}</p>}
             </dd>
           </>
