@@ -54,7 +54,7 @@ export interface DraftPhoto {
 
 /** Starts a draft, and clears drafts nobody touched for a day (they may hold contact details). */
 export async function createDraft(db: Db, now: Date, accountId: number | null): Promise<string> {
-  await db.deleteFrom('feedback_draft').where('updated_at', '<', new Date(now.getTime() - DRAFT_LIFETIME_MS)).execute();
+  await db.deleteFrom('feedback_draft').where('channel', '=', 'web').where('updated_at', '<', new Date(now.getTime() - DRAFT_LIFETIME_MS)).execute();
   const row = await db
     .insertInto('feedback_draft')
     .values({ data: JSON.stringify({}), channel: 'web', account_id: accountId, created_at: now, updated_at: now })
