@@ -220,6 +220,16 @@ describe('sending', () => {
     expect((await client.post(`${base}/kind`, { _csrf: token, kind: 'praise' })).statusCode).toBe(409);
   });
 
+  it('files one item when Send is pressed twice at once: the other press gets 409', async () => {
+    const client = new WebClient(t.app);
+    const base = await fillForm(client, { category: world.category.code });
+    const token = client.csrf();
+    const answers = await Promise.all([client.post(`${base}/check`, { _csrf: token }), client.post(`${base}/check`, { _csrf: token })]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([303, 409]);
+    const filed = await t.db.selectFrom('feedback_submission').select('item_id').where('draft_id', '=', base.slice(-36)).execute();
+    expect(filed).toHaveLength(1);
+  });
+
   it('leaves nothing half-written when the submission fails, and says why on the check page', async () => {
     const client = new WebClient(t.app);
     const category = await t.db.insertInto('category').values({ code: `soon_gone_${Date.now()}`, name_mn: 'Удахгүй хаагдах', name_en: 'Soon gone' }).returning(['id', 'code']).executeTakeFirstOrThrow();

@@ -1,4 +1,0 @@
-import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../deps.js';
-
-export default async function adminModule(_app: FastifyInstance, _deps: AppDeps): Promise<void> {}
