@@ -16,15 +16,35 @@ export function placeChain(code: string): string[] {
  * ends at the national fallback rule (category NULL, place NULL) when one is configured.
  */
 export async function resolveResponsibleBody(db: Queryable, categoryId: number, placeCode: string): Promise<number> {
+  const rule = await decidingRule(db, categoryId, placeCode);
+  if (!rule) throw new AppError('feedback.no_route', { status: 503 });
+  return rule.bodyId;
+}
+
+/** The routing rule that decides, as resolveResponsibleBody() chooses it. */
+export interface DecidingRule {
+  id: number;
+  bodyId: number;
+  /** null: the rule is for any category. */
+  categoryId: number | null;
+  /** null: the rule covers the whole country. */
+  placeCode: string | null;
+}
+
+/**
+ * The rule that decides which body answers feedback of this category at this place
+ * (undefined when not even a national fallback is configured). The platform admin's
+ * "test routing" tool shows it; resolveResponsibleBody() uses its body.
+ */
+export async function decidingRule(db: Queryable, categoryId: number, placeCode: string): Promise<DecidingRule | undefined> {
   const rule = await db
     .selectFrom('routing_rule')
-    .select('body_id')
+    .select(['id', 'body_id', 'category_id', 'place_code'])
     .where((eb) => eb.or([eb('place_code', 'in', placeChain(placeCode)), eb('place_code', 'is', null)]))
     .where((eb) => eb.or([eb('category_id', '=', categoryId), eb('category_id', 'is', null)]))
     .orderBy(sql`length(coalesce(place_code, ''))`, 'desc')
     .orderBy(sql`category_id IS NULL`)
     .limit(1)
     .executeTakeFirst();
-  if (!rule) throw new AppError('feedback.no_route', { status: 503 });
-  return rule.body_id;
+  return rule && { id: rule.id, bodyId: rule.body_id, categoryId: rule.category_id, placeCode: rule.place_code };
 }
