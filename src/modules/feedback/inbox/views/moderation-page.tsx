@@ -151,7 +151,7 @@ export function ModerationPanel({ item, version = 0, errors, values = {}, back, 
           )}
           {back === 'queue' && (
             <p>
-              <a href={`/moderation/items/${item.code}`}>
+              <a class="pad-link" href={`/moderation/items/${item.code}`}>
                 {t('inbox:moderation.open')}
                 <span class="visually-hidden"> ({formatTrackingCode(item.code)})</span>
               </a>
