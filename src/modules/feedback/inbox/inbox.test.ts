@@ -215,6 +215,25 @@ describe('the JSON twin', () => {
   });
 });
 
+describe('page weight', () => {
+  it('keeps every staff page under 50 KB transferred with its stylesheet and scripts', async () => {
+    const everyone = await buildAccount(t.db);
+    await addMembership(t.db, everyone.id, world.district.id);
+    await grantPlatformRole(t.db, everyone.id, 'operator');
+    await grantPlatformRole(t.db, everyone.id, 'moderator');
+    const c = await signedIn(everyone);
+    const gz = { 'accept-encoding': 'gzip' };
+    for (const path of ['/inbox', '/inbox?tab=done', `/inbox/items/${codes.overdue}`, '/operator', '/moderation', `/moderation/items/${codes.later}`]) {
+      const page = await c.get(path, gz);
+      expect(page.statusCode, path).toBe(200);
+      const assets = [...page.body.matchAll(/(?:href|src)="(\/static\/[^"]+\.(?:css|js)\?v=[^"]+)"/g)].map((m) => m[1]!);
+      let bytes = page.rawPayload.length;
+      for (const asset of assets) bytes += (await c.get(asset, gz)).rawPayload.length;
+      expect(bytes, path).toBeLessThan(50 * 1024);
+    }
+  });
+});
+
 describe('who may see an inbox', () => {
   it('sends anonymous visitors to sign in, and answers 401 JSON on the API', async () => {
     const anon = new WebClient(t.app);
