@@ -78,7 +78,7 @@ export function ItemPage(props: ItemPageProps) {
   const action = (name: string) => `${itemHref(item.code)}/${name}`;
   return (
     <Layout
-      title={t('inbox:item.title', { code, title: item.title })}
+      title={`${code}: ${item.title}`}
       breadcrumbs={[{ href: `/inbox?body=${item.body_slug}`, label: t('inbox:inbox.titleFor', { body: bodyName }) }, { label: code }]}
     >
       <h1>
