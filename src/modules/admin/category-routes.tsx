@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../deps.js';
 import { label, notFound, type FieldError } from '../../shared/errors.js';
 import { sendPage } from '../../shared/views/render.js';
+import { invalidateFeedbackReference } from '../feedback/reference.js';
 import { createCategory, setCategoryActive, updateCategory, type CategoryInput } from './commands/categories.js';
 import { FORM_ROUTE, fieldErrorsOf, postedText, rejectInvalid, schemaErrors } from './forms.js';
 import { requirePlatformAdmin } from './policy.js';
@@ -78,6 +79,7 @@ export default async function categoryRoutes(app: FastifyInstance, deps: Pick<Ap
     } catch (error) {
       return sendPage(req, reply, <NewCategoryPage values={values} errors={fieldErrorsOf(error)} />, 400);
     }
+    invalidateFeedbackReference();
     req.log.info({ category: form.code, by: req.actor?.accountId }, 'category created');
     return reply.redirect(`/admin/categories?done=created&code=${encodeURIComponent(form.code)}`, 303);
   });
@@ -100,6 +102,7 @@ export default async function categoryRoutes(app: FastifyInstance, deps: Pick<Ap
     } catch (error) {
       return renderEdit(req, reply, category, { values, errors: fieldErrorsOf(error), status: 400 });
     }
+    invalidateFeedbackReference();
     return reply.redirect(`${categoryEditHref(category.code)}?done=saved`, 303);
   });
 
@@ -112,6 +115,8 @@ export default async function categoryRoutes(app: FastifyInstance, deps: Pick<Ap
       rejectInvalid(req);
       const category = await load(req.params.code);
       await db.transaction().execute((tx) => setCategoryActive(tx, category.id, active));
+      // Submissions read active categories from memory (feedback/reference.ts): forget them now.
+      invalidateFeedbackReference();
       req.log.info({ category: category.code, active, by: req.actor?.accountId }, 'category activity changed');
       return reply.redirect(`${categoryEditHref(category.code)}?done=${action}d`, 303);
     });

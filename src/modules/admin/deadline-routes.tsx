@@ -4,6 +4,7 @@ import type { AppDeps } from '../../deps.js';
 import { notFound, type FieldError } from '../../shared/errors.js';
 import { sendPage } from '../../shared/views/render.js';
 import { FEEDBACK_KINDS, type Kind } from '../feedback/model.js';
+import { invalidateFeedbackReference } from '../feedback/reference.js';
 import { addDeadlineOverride, isKind, readPeriod, removeDeadlineOverride, setDefaultPeriods, updateDeadlineOverride, type Period } from './commands/deadlines.js';
 import { FORM_ROUTE, fieldErrorsOf, postedText } from './forms.js';
 import { requirePlatformAdmin } from './policy.js';
@@ -73,6 +74,8 @@ export default async function deadlineRoutes(app: FastifyInstance, deps: Pick<Ap
     // Oversized or repeated fields (the schema's findings) fail these checks too, naming their kind.
     if (errors.length) return renderPage(req, reply, { defaultValues: typed, defaultErrors: errors, status: 400 });
     await db.transaction().execute((tx) => setDefaultPeriods(tx, periods));
+    // Submissions read deadline rules from memory (feedback/reference.ts): forget them now.
+    invalidateFeedbackReference();
     req.log.info({ by: actor.accountId, periods }, 'default deadlines saved');
     return reply.redirect('/admin/deadlines?done=defaults', 303);
   });
@@ -92,6 +95,7 @@ export default async function deadlineRoutes(app: FastifyInstance, deps: Pick<Ap
     } catch (error) {
       return renderPage(req, reply, { overrideValues: typed, overrideErrors: fieldErrorsOf(error), status: 400 });
     }
+    invalidateFeedbackReference();
     req.log.info({ by: actor.accountId, body: typed.body, kind }, 'deadline override added');
     return reply.redirect('/admin/deadlines?done=added', 303);
   });
@@ -114,6 +118,7 @@ export default async function deadlineRoutes(app: FastifyInstance, deps: Pick<Ap
     const read = readPeriod({ days: typed.days, dayCount: typed.dayCount }, override.kind, { days: 'days', dayCount: 'dayCount' });
     if (!read.period) return renderEdit(req, reply, override, { values: typed, errors: read.errors, status: 400 });
     await db.transaction().execute((tx) => updateDeadlineOverride(tx, override.id, read.period));
+    invalidateFeedbackReference();
     req.log.info({ by: actor.accountId, override: override.id }, 'deadline override saved');
     return reply.redirect('/admin/deadlines?done=saved', 303);
   });
@@ -122,6 +127,7 @@ export default async function deadlineRoutes(app: FastifyInstance, deps: Pick<Ap
     const actor = requirePlatformAdmin(req);
     const override = await loadOverride((req.params as { id?: unknown }).id);
     await db.transaction().execute((tx) => removeDeadlineOverride(tx, override.id));
+    invalidateFeedbackReference();
     req.log.info({ by: actor.accountId, override: override.id }, 'deadline override removed');
     return reply.redirect('/admin/deadlines?done=removed', 303);
   });

@@ -27,7 +27,13 @@ export function postedText(req: FastifyRequest, keys: readonly string[]): Record
  * `replace` maps a field whose value has the wrong shape to its own message.
  */
 export function schemaErrors(req: FastifyRequest, labels: Record<string, string>, replace: Record<string, FieldError> = {}): FieldError[] {
-  return formErrors(req, labels).map((e) => (replace[e.field] && e.key === 'common:errors.field.invalid' ? replace[e.field]! : e));
+  const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
+  return formErrors(req, labels).map((e) => {
+    if (replace[e.field] && e.key === 'common:errors.field.invalid') return replace[e.field]!;
+    // "Enter the English name" says more than "must be at least 2 characters" about an empty field.
+    if (e.key === 'common:errors.field.tooShort' && body[e.field] === '') return { field: e.field, key: 'common:errors.field.required', params: { field: e.params?.field } };
+    return e;
+  });
 }
 
 /** A refused command's field errors; anything else is rethrown. */

@@ -4,6 +4,7 @@ import type { AppDeps } from '../../deps.js';
 import { label, notFound, type FieldError } from '../../shared/errors.js';
 import { translator } from '../../shared/i18n/index.js';
 import { sendPage } from '../../shared/views/render.js';
+import { invalidateFeedbackReference } from '../feedback/reference.js';
 import { decidingRule, placeChain } from '../feedback/routing.js';
 import { resolvePlaceSelection } from '../places/picker.js';
 import { changeRoutingRuleBody, createRoutingRule, deleteRoutingRule } from './commands/routing.js';
@@ -111,6 +112,8 @@ export default async function routingRoutes(app: FastifyInstance, deps: Pick<App
     } catch (error) {
       return renderNew(req, reply, { values, placeCode: selection.code, errors: fieldErrorsOf(error), status: 400 });
     }
+    // Submissions route from rules held in memory (feedback/reference.ts): forget them now.
+    invalidateFeedbackReference();
     req.log.info({ rule: id, by: actor.accountId }, 'routing rule created');
     return reply.redirect(`/admin/routing?done=created&rule=${id}`, 303);
   });
@@ -141,7 +144,10 @@ export default async function routingRoutes(app: FastifyInstance, deps: Pick<App
     if (errors.length) return renderEdit(req, reply, rule, { value, errors, status: 400 });
     try {
       const changed = await db.transaction().execute((tx) => changeRoutingRuleBody(tx, rule.id, value, { accountId: actor.accountId, now: req.now }));
-      if (changed) req.log.info({ rule: rule.id, by: actor.accountId }, 'routing rule body changed');
+      if (changed) {
+        invalidateFeedbackReference();
+        req.log.info({ rule: rule.id, by: actor.accountId }, 'routing rule body changed');
+      }
     } catch (error) {
       return renderEdit(req, reply, rule, { value, errors: fieldErrorsOf(error), status: 400 });
     }
@@ -152,6 +158,7 @@ export default async function routingRoutes(app: FastifyInstance, deps: Pick<App
     const actor = requirePlatformAdmin(req);
     const rule = await loadRule((req.params as { id?: unknown }).id);
     await db.transaction().execute((tx) => deleteRoutingRule(tx, rule.id, { accountId: actor.accountId, now: req.now }));
+    invalidateFeedbackReference();
     req.log.info({ rule: rule.id, by: actor.accountId }, 'routing rule deleted');
     return reply.redirect(`/admin/routing?done=deleted&rule=${rule.id}`, 303);
   });

@@ -34,8 +34,8 @@ const categoryFields = {
   descriptionMn: text(CATEGORY_DESCRIPTION_MAX),
   descriptionEn: text(CATEGORY_DESCRIPTION_MAX),
   keywords: text(CATEGORY_KEYWORDS_MAX),
-  // Empty: put it last. The range is checked with a clear message by the command.
-  position: Type.Optional(Type.String({ pattern: '^([0-9]{1,6})?$' })),
+  // Empty: put it last. 0 to 100000 (POSITION_MAX), so every problem shows at once.
+  position: Type.Optional(Type.String({ pattern: '^(100000|[0-9]{1,5})?$' })),
 };
 
 export const CreateCategoryForm = Type.Object({
