@@ -10,7 +10,7 @@ import { canHandle } from '../policy.js';
 import { formatTrackingCode } from '../tracking-code.js';
 import { dueState } from './due.js';
 import { forwardedNotice } from './item-routes.js';
-import { activeCategoryOptions, decodeCursor, encodeCursor, inboxCounts, listInbox, type InboxFilters, type InboxTab } from './queries.js';
+import { activeCategoryOptions, decodeCursor, DONE_COUNT_CAP, encodeCursor, inboxCounts, listInbox, type InboxFilters, type InboxTab } from './queries.js';
 import { InboxQuery } from './schemas.js';
 import { inboxHref, InboxPage, type InboxView } from './views/inbox-page.js';
 import './messages.js';
@@ -101,7 +101,14 @@ export function inboxListRoutes(fastify: FastifyInstance, deps: Pick<AppDeps, 'd
     return {
       body: { slug: data.body.slug, name_mn: data.body.nameMn, name_en: data.body.nameEn },
       tab: data.tab,
-      counts: { open: data.counts.open, overdue: data.counts.overdue, due_soon: data.counts.dueSoon, done: data.counts.done },
+      counts: {
+        open: data.counts.open,
+        overdue: data.counts.overdue,
+        due_soon: data.counts.dueSoon,
+        // Answered items are counted up to a cap; done_capped says there are more.
+        done: Math.min(data.counts.done, DONE_COUNT_CAP),
+        done_capped: data.counts.done > DONE_COUNT_CAP,
+      },
       items: data.page.rows.map((r) => {
         const due = dueState({ status: r.status, due_at: r.dueAt }, req.now);
         return {

@@ -202,7 +202,7 @@ describe('the JSON twin', () => {
     expect(res.statusCode).toBe(200);
     const data = res.json();
     expect(data.body.slug).toBe(world.district.slug);
-    expect(data.counts).toEqual({ open: 4, overdue: 1, due_soon: 1, done: 1 });
+    expect(data.counts).toEqual({ open: 4, overdue: 1, due_soon: 1, done: 1, done_capped: false });
     expect(data.items.map((i: { code: string }) => i.code)).toEqual([codes.overdue, codes.soon, codes.mine, codes.later]);
     expect(data.items[0]).toMatchObject({ code: codes.overdue, overdue_days: 10, due_soon: false, assignee: null, status: 'received', kind: 'complaint' });
     expect(data.items[1]).toMatchObject({ overdue_days: null, due_soon: true });
