@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import type { WebClient } from '../../../test/support/client.js';
-import { createCategory } from '../../../test/support/feedback-factories.js';
+import { addRoutingRule, buildFeedback, createBody, createCategory } from '../../../test/support/feedback-factories.js';
 import { errorSummary, signedInAdmin, snapshot } from './testing.js';
 
 let t: TestApp;
@@ -110,6 +110,9 @@ describe('a platform admin manages categories', () => {
 
   it('deactivates a category (people can no longer choose it; old feedback keeps it) and reactivates it', async () => {
     const category = await createCategory(t.db, { code: 'transport_test' });
+    await addRoutingRule(t.db, { bodyId: (await createBody(t.db, { type: 'hotline' })).id });
+    const submit = () => buildFeedback(t.db, { now: t.clock.now(), publicUrl: t.config.publicUrl, secrets: t.secrets }, { categoryCode: 'transport_test', placeCode: '111059' });
+    const earlier = await submit();
     await client.get('/admin/categories/transport_test/edit');
     const off = await client.post('/admin/categories/transport_test/deactivate');
     expect(off.statusCode).toBe(303);
@@ -119,6 +122,9 @@ describe('a platform admin manages categories', () => {
     expect((await categoryRow('transport_test'))?.active).toBe(false);
     const services = await t.app.inject('/open311/v2/services.json');
     expect(services.json().map((s: { service_code: string }) => s.service_code)).not.toContain('transport_test');
+    // New feedback in it is refused at once; feedback already received keeps it.
+    await expect(submit()).rejects.toMatchObject({ code: 'validation_failed', fields: [{ field: 'category', key: 'feedback:errors.unknown_category' }] });
+    expect((await t.db.selectFrom('feedback_item').where('id', '=', earlier.id).select('category_id').executeTakeFirst())?.category_id).toBe(category.id);
     // Still listed for the admin, as inactive; never deleted.
     expect((await client.get('/admin/categories')).body).toMatch(/transport_test[^]*?Идэвхгүй/);
 
@@ -126,7 +132,7 @@ describe('a platform admin manages categories', () => {
     expect(on.statusCode).toBe(303);
     expect((await client.follow(on)).body).toContain('Ангиллыг дахин идэвхжүүллээ.');
     expect((await categoryRow('transport_test'))?.active).toBe(true);
-    expect(category.id).toBeGreaterThan(0);
+    expect((await submit()).id).toBeGreaterThan(earlier.id);
   });
 
   it('answers 404 for an unknown or tampered category code', async () => {
