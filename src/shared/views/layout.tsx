@@ -98,7 +98,7 @@ export function Layout({ title, children, jsonHref, breadcrumbs, scripts = [] }:
                   <a href="/operator">{t('site.operator')}</a>
                 </li>
               )}
-              {hasPlatformRole(actor, 'moderator') && (
+              {(hasPlatformRole(actor, 'moderator') || hasPlatformRole(actor, 'platform_admin')) && (
                 <li>
                   <a href="/moderation">{t('site.moderation')}</a>
                 </li>
