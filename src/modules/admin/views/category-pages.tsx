@@ -140,7 +140,7 @@ export function EditCategoryPage({ category, values, errors = [], notice }: { ca
         <CategoryFields values={values} errors={errors} />
         <Button>{t('admin:categories.saveButton')}</Button>
       </PostForm>
-      <section aria-labelledby="status-title" class="action">
+      <section aria-labelledby="status-title" class="action admin-section">
         <h2 id="status-title">{t('admin:categories.statusTitle')}</h2>
         <p>{category.active ? t('admin:categories.activeText') : t('admin:categories.inactiveText')}</p>
         <p>

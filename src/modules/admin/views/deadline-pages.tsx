@@ -179,9 +179,12 @@ export function EditOverridePage(props: { override: OverrideRow; defaultPeriod: 
         <DayCountRadios name="dayCount" value={values.dayCount} errors={errors} />
         <Button>{t('admin:deadlines.saveButton')}</Button>
       </PostForm>
-      <PostForm action={`/admin/deadlines/overrides/${override.id}/remove`}>
-        <Button variant="warning">{t('admin:deadlines.remove')}</Button>
-      </PostForm>
+      <div class="action admin-section">
+        <PostForm action={`/admin/deadlines/overrides/${override.id}/remove`}>
+          <p>{t('admin:deadlines.removeText')}</p>
+          <Button variant="warning">{t('admin:deadlines.remove')}</Button>
+        </PostForm>
+      </div>
     </Layout>
   );
 }

@@ -257,7 +257,9 @@ export function NewRulePage(props: { values: RuleFormValues; placeCode: string |
             { value: 'place', label: t('admin:routing.scopePlace'), hint: t('admin:routing.scopePlaceHint') },
           ]}
         />
-        <PlacePicker prefix="place" value={placeCode} errors={errors} legend={t('admin:routing.placeLegend')} hint={t('admin:routing.placeHint')} />
+        <div class="field">
+          <PlacePicker prefix="place" value={placeCode} errors={errors} legend={t('admin:routing.placeLegend')} hint={t('admin:routing.placeHint')} />
+        </div>
         <Select name="body" label={t('admin:routing.body')} value={values.body} errors={errors} placeholder={t('form.choose')} options={bodySelectOptions(lang, bodies)} />
         <Button>{t('admin:routing.createButton')}</Button>
       </PostForm>
@@ -292,7 +294,7 @@ export function EditRulePage(props: { rule: RuleRow; bodies: BodyOption[]; value
         <Select name="body" label={t('admin:routing.body')} value={value} errors={errors} options={bodySelectOptions(lang, bodies)} />
         <Button>{t('admin:routing.changeButton')}</Button>
       </PostForm>
-      <section aria-labelledby="delete-title" class="action">
+      <section aria-labelledby="delete-title" class="action admin-section">
         <h2 id="delete-title">{t('admin:routing.deleteTitle')}</h2>
         {isFallback(rule) ? (
           <p>{t('admin:routing.fallbackText')}</p>

@@ -108,10 +108,14 @@ export function RoutingTestPage(props: { categories: CategoryRow[]; category: st
       {result && <Result result={result} />}
       <form method="get" action="/admin/routing/test" noValidate>
         <Select name="category" label={t('admin:field.category')} value={category} errors={errors} placeholder={t('form.choose')} options={categoryOptions(lang, categories, t)} />
-        <PlacePicker prefix="place" value={placeCode} errors={errors} legend={t('admin:routing.testPlaceLegend')} />
-        <button type="submit" class="button button-primary" name="check" value="1">
-          {t('admin:routing.testButton')}
-        </button>
+        <div class="field">
+          <PlacePicker prefix="place" value={placeCode} errors={errors} legend={t('admin:routing.testPlaceLegend')} />
+        </div>
+        <div class="button-row">
+          <button type="submit" class="button button-primary" name="check" value="1">
+            {t('admin:routing.testButton')}
+          </button>
+        </div>
       </form>
     </Layout>
   );
