@@ -192,7 +192,7 @@ function filtered(db: Queryable, filters: RuleFilters) {
   if (filters.category === 'any') q = q.where('r.category_id', 'is', null);
   else if (filters.category) q = q.where('c.code', '=', filters.category);
   if (filters.aimag === 'country') q = q.where('r.place_code', 'is', null);
-  else if (filters.aimag) q = q.where('r.place_code', 'like', `${filters.aimag.replace(/[^0-9]/g, '')}%`);
+  else if (filters.aimag) q = /^[0-9]{2}$/.test(filters.aimag) ? q.where('r.place_code', 'like', `${filters.aimag}%`) : q.where(sql<boolean>`false`);
   if (filters.body) q = q.where('o.slug', '=', filters.body);
   return q;
 }

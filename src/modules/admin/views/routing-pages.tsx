@@ -139,7 +139,7 @@ export function RoutingListPage(props: RoutingListProps) {
             label={t('admin:routing.category')}
             value={filters.category}
             placeholder={t('admin:routing.all')}
-            options={[{ value: ANY_CATEGORY, label: t('admin:routing.anyCategory') }, ...categoryOptions(lang, categories, t)]}
+            options={[{ value: ANY_CATEGORY, label: t('admin:routing.anyCategoryOption') }, ...categoryOptions(lang, categories, t)]}
           />
           <Select
             name="aimag"
