@@ -2,6 +2,7 @@ import path from 'node:path';
 import { buildApp } from './app.js';
 import { startBackground, type Background } from './background.js';
 import { ConfigError, loadConfig } from './config.js';
+import { demoOnStart } from './demo/start.js';
 import { prepareDatabase } from './prepare-database.js';
 import { systemClock } from './shared/clock.js';
 import { openConfiguredDatabase } from './shared/db/open-configured-database.js';
@@ -17,6 +18,8 @@ async function main() {
   const clock = systemClock;
 
   await prepareDatabase(database, (m) => console.log(m));
+  // First start on an empty database: the demo dataset (DEMO_DATA); every start: the demo accounts to print.
+  const demoBanner = await demoOnStart(database.db, { load: config.demoData, now: clock.now(), publicUrl: config.publicUrl, secrets, log: (m) => console.log(m) });
 
   const app = await buildApp({ config, database, db: database.db, clock, secrets, logger: app0Logger });
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : outboxMailer(path.join(config.dataDir, 'outbox'), config.mailFrom, app.log);
@@ -46,6 +49,7 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host });
   console.log(`\nIrgen is running at ${config.publicUrl}\n`);
+  if (demoBanner) console.log(demoBanner);
 }
 
 main().catch((error) => {
