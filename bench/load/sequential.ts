@@ -83,7 +83,7 @@ export async function transferSize(fetcher: Fetcher, path: string, headers: Reco
   const encoding = String(page.headers['content-encoding'] ?? 'identity');
   let assetBytes = 0;
   const html = encoding === 'identity' ? page.raw.toString('utf8') : await decompress(page.raw, encoding);
-  const assets = new Set([...html.matchAll(/<(?:link[^>]+href|script[^>]+src)="(\/static\/[^"]+\.(?:css|js))"/g)].map((m) => m[1]!));
+  const assets = new Set([...html.matchAll(/<(?:link[^>]+href|script[^>]+src)="(\/static\/[^"?]+\.(?:css|js)(?:\?[^"]*)?)"/g)].map((m) => m[1]!));
   for (const asset of assets) assetBytes += (await fetcher.get(asset)).raw.length;
   return { documentBytes: page.raw.length, assetBytes, encoding };
 }
