@@ -9,6 +9,7 @@ import { refreshFeedbackStats } from '../modules/feedback/stats/refresh.js';
 import { issueApiKey } from '../modules/feedback/open311/api-keys.js';
 import { DEMO_SLUGS } from '../modules/bodies/demo-data.js';
 import type { Db } from '../shared/db/database.js';
+import { AppError } from '../shared/errors.js';
 import type { Secrets } from '../shared/secrets.js';
 import type { DemoAccountIds, DemoStaff } from './accounts.js';
 import { ESCALATION_REASONS, EXTENSION_REASONS, INTERNAL_NOTES, REOPEN_REASONS, WITHHOLD_REASONS, forwardReason } from './phrases.js';
@@ -67,6 +68,7 @@ interface Live {
   dueAt: Date;
   reopened: boolean;
   escalated: boolean;
+  extended: boolean;
 }
 
 interface Step {
@@ -78,6 +80,8 @@ interface Step {
 export interface FeedbackSeedCounts {
   items: number;
   staffAccounts: number;
+  /** Steps a command refused (the item's story ends there); none in a correct plan. */
+  refused: string[];
 }
 
 export interface FeedbackWorld {
@@ -138,10 +142,20 @@ class Timeline {
     return top;
   }
 
-  async run(): Promise<void> {
+  /**
+   * Runs every event in time order. A command that refuses a step (an AppError: its own
+   * transaction was rolled back to its savepoint) ends that item's story there, so a rare
+   * corner of the calendar cannot cost a newcomer the whole demo; anything else stops the seed.
+   */
+  async run(refused: string[]): Promise<void> {
     while (this.heap.length) {
       const next = this.pop();
-      await next.run(new Date(next.at));
+      try {
+        await next.run(new Date(next.at));
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        refused.push(`${new Date(next.at).toISOString()} ${error.code}`);
+      }
     }
   }
 }
@@ -287,7 +301,8 @@ export async function seedDemoFeedback(world: FeedbackWorld, items: readonly Pla
     const answers = rng.chance(profile.answers);
     const touched = answers || rng.chance(0.6);
     const onTime = rng.chance(profile.onTime);
-    const extend = touched && rng.chance(profile.extends);
+    // The law allows one extension per item, whoever holds it.
+    const extend = touched && !item.extended && rng.chance(profile.extends);
     const rejects = plan.answers.rejected.length > 0 && rng.chance(profile.rejects);
     const steps: Step[] = [];
     // A reopened item is back in progress with the same person; the others start from "received".
@@ -324,6 +339,7 @@ export async function seedDemoFeedback(world: FeedbackWorld, items: readonly Pla
         },
         run: async (now) => {
           item.dueAt = await extendDeadline(db, item.code, days, reason, { accountId: staff.assignee }, ctx(now));
+          item.extended = true;
         },
       });
     }
@@ -384,7 +400,7 @@ export async function seedDemoFeedback(world: FeedbackWorld, items: readonly Pla
         },
         ctx(now),
       );
-      const item: Live = { plan, rng, code: result.code, bodyId: result.bodyId, dueAt: result.dueAt, reopened: false, escalated: false };
+      const item: Live = { plan, rng, code: result.code, bodyId: result.bodyId, dueAt: result.dueAt, reopened: false, escalated: false, extended: false };
       // Moderators work long days, weekends included, and clear the queue within a day or two;
       // the last few days' items are still waiting for them.
       if (plan.wantsPublic && world.now.getTime() - now.getTime() > MODERATION_BACKLOG_DAYS * DAY) {
@@ -418,9 +434,10 @@ export async function seedDemoFeedback(world: FeedbackWorld, items: readonly Pla
     timeline.add(at, (then) => publishMonthlyStatistics(db, then).then(() => undefined));
   }
 
-  await timeline.run();
+  const refused: string[] = [];
+  await timeline.run(refused);
   await refreshFeedbackStats(db, { all: true });
-  return { items: submitted, staffAccounts: world.staff.count };
+  return { items: submitted, staffAccounts: world.staff.count, refused };
 }
 
 async function loadBodies(db: Db): Promise<Map<number, BodyInfo>> {

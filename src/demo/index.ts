@@ -15,6 +15,8 @@ export interface DemoSummary {
   staffAccounts: number;
   items: number;
   publicEvents: number;
+  /** Steps of the history a command refused (see feedback.ts); expected to be empty. */
+  refused: string[];
   /** How long the seed took, in milliseconds. */
   ms: number;
 }
@@ -84,6 +86,7 @@ export async function seedDemoData(db: Db, options: DemoSeedOptions): Promise<De
           staffAccounts: feedback.staffAccounts,
           items: feedback.items,
           publicEvents: Number(events.n),
+          refused: feedback.refused,
           ms: Math.round(performance.now() - started),
         },
       };

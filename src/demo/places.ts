@@ -18,6 +18,8 @@ export interface DemoPlace {
     name: string;
     /** Баянзүрх дүүргийн 12-р хорооны */
     gen: string;
+    /** Баянзүрх дүүргийн 12-р хороонд (lives in …) */
+    loc: string;
     /** 12-р хорооны (after "манай") */
     local: string;
     /** 12-р хороо */
@@ -167,6 +169,7 @@ export function describe(code: string, rng: Random): DemoPlace {
         mn: {
           name: `${d} дүүрэг`,
           gen: `${d} дүүргийн`,
+          loc: `${d} дүүрэгт`,
           local: 'дүүргийн',
           localNom: `${d} дүүрэг`,
           office: 'дүүргийн Засаг даргын Тамгын газарт',
@@ -201,6 +204,7 @@ export function describe(code: string, rng: Random): DemoPlace {
       mn: {
         name: `${d} дүүргийн ${n}-р хороо`,
         gen: `${d} дүүргийн ${n}-р хорооны`,
+        loc: `${d} дүүргийн ${n}-р хороонд`,
         local: `${n}-р хорооны`,
         localNom: `${n}-р хороо`,
         office: 'хороонд',
@@ -243,6 +247,7 @@ export function describe(code: string, rng: Random): DemoPlace {
       mn: {
         name: `${a} аймгийн ${s} сум`,
         gen: `${a} аймгийн ${s} сумын`,
+        loc: `${a} аймгийн ${s} суманд`,
         local: 'сумын',
         localNom: `${s} сум`,
         office: 'сумын Засаг даргын Тамгын газарт',
@@ -275,6 +280,7 @@ export function describe(code: string, rng: Random): DemoPlace {
     mn: {
       name: `${a} аймгийн ${s} сумын ${n}-р баг`,
       gen: `${a} аймгийн ${s} сумын ${n}-р багийн`,
+      loc: `${a} аймгийн ${s} сумын ${n}-р багт`,
       local: `${n}-р багийн`,
       localNom: `${n}-р баг`,
       office: 'багийн Засаг даргад',

@@ -51,6 +51,15 @@ const gerUb = (p: DemoPlace) => p.ub && p.housing === 'ger';
 const town = (p: DemoPlace) => p.ub || p.centre;
 const remoteSoum = (p: DemoPlace) => p.rural && !p.centre;
 
+/** A street number: ger districts have dozens of numbered streets, a soum centre a handful. */
+function streetNo(p: DemoPlace, rng: Random): number {
+  return rng.int(1, p.ub ? 40 : p.centre ? 18 : 7);
+}
+
+/** Where the services of a place are: its khoroo in the capital, its soum in the countryside. */
+const around = (p: DemoPlace) => (p.ub ? p.mn.gen : `${p.mn.soum} сумын`);
+const aroundEn = (p: DemoPlace) => (p.ub ? p.en.name : `${p.en.soum} soum`);
+
 const COLD = [10, 11, 12, 1, 2, 3];
 const DEEP_WINTER = [11, 12, 1, 2];
 const THAW = [3, 4, 5, 6, 7, 8, 9];
@@ -94,7 +103,7 @@ export const SCENARIOS: readonly Scenario[] = [
     fits: any,
     weight: 1.4,
     write({ p, rng }) {
-      const street = rng.int(1, 28);
+      const street = streetNo(p, rng);
       const building = rng.int(3, 60);
       const months = rng.int(2, 5);
       const lamps = rng.int(3, 9);
@@ -138,7 +147,7 @@ export const SCENARIOS: readonly Scenario[] = [
     fits: (p) => town(p) && flats(p),
     write({ p, rng, year }) {
       const building = rng.int(3, 80);
-      const months = rng.int(1, 4);
+      const months = rng.int(2, 5);
       const area = rng.int(6, 40);
       const days = rng.int(3, 10);
       return {
@@ -173,7 +182,7 @@ export const SCENARIOS: readonly Scenario[] = [
     months: THAW,
     weight: 1.6,
     write({ p, rng, year }) {
-      const street = rng.int(1, 40);
+      const street = streetNo(p, rng);
       const loads = rng.int(4, 18);
       return {
         mn: {
@@ -233,7 +242,7 @@ export const SCENARIOS: readonly Scenario[] = [
     kinds: ['praise'],
     fits: any,
     write({ p, rng }) {
-      const street = rng.int(1, 30);
+      const street = streetNo(p, rng);
       return {
         mn: {
           title: `${street}-р гудамжийг засварласанд баярлалаа`,
@@ -290,12 +299,12 @@ export const SCENARIOS: readonly Scenario[] = [
     category: 'waste',
     kinds: ['complaint'],
     fits: any,
-    weight: 1.8,
+    weight: 2.4,
     write({ p, rng }) {
-      const street = rng.int(1, 35);
+      const street = streetNo(p, rng);
       const building = rng.int(3, 70);
       const weeks = rng.int(2, 4);
-      const days = rng.int(1, 4);
+      const days = rng.int(2, 5);
       const day = rng.int(0, 4);
       const gerStreet = p.housing === 'ger';
       const where = gerStreet ? `${street}-р гудамжны` : `${building}-р байрны`;
@@ -488,7 +497,7 @@ export const SCENARIOS: readonly Scenario[] = [
     fits: ger,
     weight: 1.5,
     write({ p, rng }) {
-      const street = rng.int(1, 40);
+      const street = streetNo(p, rng);
       const days = rng.int(3, 12);
       const km = rng.pick(['1', '1.5', '2']);
       const repair = rng.int(2, 6);
@@ -522,7 +531,7 @@ export const SCENARIOS: readonly Scenario[] = [
     months: COLD,
     write({ p, rng }) {
       const building = rng.int(3, 80);
-      const weeks = rng.int(1, 4);
+      const weeks = rng.int(2, 5);
       return {
         mn: {
           title: `${building}-р байрны гадна усны шугам гоожиж, мөс тогтож байна`,
@@ -599,7 +608,7 @@ export const SCENARIOS: readonly Scenario[] = [
     kinds: ['request', 'complaint'],
     fits: town,
     write({ p, rng }) {
-      const weeks = rng.int(1, 4);
+      const weeks = rng.int(2, 5);
       const points = rng.int(4, 10);
       return {
         mn: {
@@ -633,7 +642,7 @@ export const SCENARIOS: readonly Scenario[] = [
     write({ p, rng }) {
       const building = rng.int(3, 80);
       const floor = rng.int(5, 12);
-      const weeks = rng.int(1, 3);
+      const weeks = rng.int(2, 4);
       const cold = rng.int(12, 16);
       const warm = rng.int(19, 22);
       return {
@@ -667,7 +676,7 @@ export const SCENARIOS: readonly Scenario[] = [
     fits: (p) => town(p) && flats(p),
     write({ p, rng }) {
       const days = rng.int(3, 10);
-      const back = rng.int(1, 3);
+      const back = rng.int(2, 4);
       return {
         mn: {
           title: 'Халуун ус урьдчилан мэдэгдэлгүй тасарсан',
@@ -776,7 +785,7 @@ export const SCENARIOS: readonly Scenario[] = [
     months: COLD,
     accusatory: true,
     write({ p, rng }) {
-      const street = rng.int(1, 40);
+      const street = streetNo(p, rng);
       const visits = rng.int(2, 4);
       return {
         mn: {
@@ -803,7 +812,7 @@ export const SCENARIOS: readonly Scenario[] = [
     fits: ger,
     months: [8, 9, 10, 11, 12, 1, 2],
     write({ p, rng }) {
-      const street = rng.int(1, 40);
+      const street = streetNo(p, rng);
       return {
         mn: {
           title: 'Утаагүй зуухаар солих хөтөлбөрт хамрагдах хүсэлт',
@@ -939,7 +948,7 @@ export const SCENARIOS: readonly Scenario[] = [
     fits: ub,
     write({ rng }) {
       const [route, routeEn] = rng.pick(ROUTES);
-      const weeks = rng.int(1, 4);
+      const weeks = rng.int(2, 5);
       const buses = rng.int(3, 9);
       return {
         mn: {
@@ -1013,7 +1022,7 @@ export const SCENARIOS: readonly Scenario[] = [
     kinds: ['complaint', 'suggestion'],
     fits: (p) => p.rural && p.centre,
     write({ p, rng }) {
-      const trips = rng.int(1, 3);
+      const trips = rng.int(2, 4);
       return {
         mn: {
           title: `${p.mn.soum}–Улаанбаатар чиглэлийн автобусны тасалбар хүрэлцэхгүй байна`,
@@ -1129,14 +1138,14 @@ export const SCENARIOS: readonly Scenario[] = [
     kinds: ['complaint'],
     fits: any,
     write({ p, rng }) {
-      const hours = rng.int(1, 3);
+      const hours = rng.int(2, 4);
       const age = rng.int(68, 84);
       const crews = rng.int(2, 4);
       const day = rng.int(0, 4);
       return {
         mn: {
           title: `Түргэн тусламж ${hours} цаг гаруй ирээгүй`,
-          description: `Өнгөрсөн ${WEEKDAYS.mn[day]} гарагт ${p.mn.gen} манай ${age} настай аав гэнэт муудаж, 103 дугаарт залгасан. Түргэн тусламж ${hours} цаг гаруй ирээгүй тул хөршийн машинаар эмнэлэгт хүргэсэн. Дахин залгахад "машин гарсан" гэсэн хариу өгч байсан. Яагаад ийм удсаныг шалгаж өгнө үү.`,
+          description: `Өнгөрсөн ${WEEKDAYS.mn[day]} гарагт ${p.mn.loc} амьдардаг манай ${age} настай аав гэнэт муудаж, 103 дугаарт залгасан. Түргэн тусламж ${hours} цаг гаруй ирээгүй тул хөршийн машинаар эмнэлэгт хүргэсэн. Дахин залгахад "машин гарсан" гэсэн хариу өгч байсан. Яагаад ийм удсаныг шалгаж өгнө үү.`,
           resolved: [
             `Түргэн тусламжийн дуудлагын бүртгэлийг шалгахад тухайн үед бүх машин дуудлагад явсан, ачаалал өндөр байсан ч диспетчер дуудлагыг эрэмбэлэхдээ алдаа гаргасан нь тогтоогдсон тул сахилгын арга хэмжээ авлаа. Өвлийн ачааллыг харгалзан оройн ээлжид нэмэлт ${crews} баг гаргасан.`,
           ],
@@ -1162,13 +1171,13 @@ export const SCENARIOS: readonly Scenario[] = [
       return {
         mn: {
           title: 'Хөнгөлөлттэй эм эмийн санд олдохгүй байна',
-          description: `Даралт, чихрийн шижингийн хөнгөлөлттэй эмийн жорыг өрхийн эмч бичиж өгдөг ч ${p.mn.gen} эмийн сангууд "Эрүүл мэндийн даатгалаар хөнгөлөгдөх эм дууссан" гэж хэлдэг. ${weeks} долоо хоног эмээ авч чадахгүй, бүтэн үнээр нь авч байна. Тэтгэврийн мөнгөнд хүнд байна.`,
+          description: `Даралт, чихрийн шижингийн хөнгөлөлттэй эмийн жорыг өрхийн эмч бичиж өгдөг ч ${around(p)} эмийн сангууд "Эрүүл мэндийн даатгалаар хөнгөлөгдөх эм дууссан" гэж хэлдэг. ${weeks} долоо хоног эмээ авч чадахгүй, бүтэн үнээр нь авч байна. Тэтгэврийн мөнгөнд хүнд байна.`,
           resolved: [`Эмийн сангуудад шалгалт хийхэд хөнгөлөлттэй эмийн гэрээт нийлүүлэлт тасалдсан байсныг нийлүүлэгчтэй холбогдож сэргээлээ. Одоо ${pharmacies} эмийн санд хөнгөлөлттэй эм байгаа бөгөөд жагсаалтыг өрхийн эрүүл мэндийн төвд байрлуулсан.`],
           rejected: ['Хөнгөлөлттэй эмийн санхүүжилтийг Эрүүл мэндийн даатгалын ерөнхий газар улирал тутам хуваарилдаг бөгөөд энэ улирлын санхүүжилт эмийн сангуудад дууссан байна. Дараагийн улирлын эхнээс хөнгөлөлт сэргэнэ.'],
         },
         en: {
           title: 'Subsidised medicines not available at pharmacies',
-          description: `The family doctor writes prescriptions for subsidised blood-pressure and diabetes medicines, but the pharmacies in ${p.en.name} say the health-insurance discount has run out. For ${weeks} weeks I have not been able to get them and have had to pay full price, which is hard on a pension.`,
+          description: `The family doctor writes prescriptions for subsidised blood-pressure and diabetes medicines, but the pharmacies in ${aroundEn(p)} say the health-insurance discount has run out. For ${weeks} weeks I have not been able to get them and have had to pay full price, which is hard on a pension.`,
           resolved: [`An inspection found that the contracted supply of subsidised medicines to the pharmacies had broken down; we contacted the supplier and it has been restored. ${pharmacies} pharmacies now stock them, and the list is posted at the family health centre.`],
           rejected: ["Funding for subsidised medicines is allocated quarterly by the General Agency for Health Insurance, and the pharmacies have used up this quarter's amount. The discount will be available again at the start of next quarter."],
         },
@@ -1209,17 +1218,17 @@ export const SCENARIOS: readonly Scenario[] = [
       return {
         mn: {
           title: 'Эмнэлгийн бүртгэлийн ажилтан ахмад настантай бүдүүлэг харьцсан',
-          description: `${p.mn.gen} эрүүл мэндийн төвийн бүртгэлийн ажилтан ${age} настай ээжтэй минь бүдүүлэг харьцаж, "дугаар дууссан, маргааш ир" гээд хөөж гаргасан. Ээж маань сонсгол муутай тул дахин асуухад дуугаа өндөрсгөж загнасан. Ийм харьцаа эмнэлгийн ажилтанд тохирохгүй.`,
+          description: `${p.ub ? `${p.mn.gen} өрхийн` : `${p.mn.soum} сумын`} эрүүл мэндийн төвийн бүртгэлийн ажилтан ${age} настай ээжтэй минь бүдүүлэг харьцаж, "дугаар дууссан, маргааш ир" гээд хөөж гаргасан. Ээж маань сонсгол муутай тул дахин асуухад дуугаа өндөрсгөж загнасан. Ийм харьцаа эмнэлгийн ажилтанд тохирохгүй.`,
           resolved: [
-            'Таны шүүмжлэлийг хүлээн авч, тухайн ажилтны асуудлыг ёс зүйн хороогоор хэлэлцэж, сануулах арга хэмжээ авлаа. Бүртгэлийн бүх ажилтныг харилцааны сургалтад хамруулж, ахмад настанд тусгай цонхоор үйлчилдэг болсон. Ээжээс тань уучлал хүсье.',
+            'Таны шүүмжлэлийг хүлээн авч, тухайн ажилтны асуудлыг ёс зүйн зөвлөлөөр хэлэлцэж, сануулах арга хэмжээ авлаа. Бүртгэлийн бүх ажилтныг харилцааны сургалтад хамруулж, ахмад настанд тусгай цонхоор үйлчилдэг болсон. Ээжээс тань уучлал хүсье.',
           ],
           rejected: [],
         },
         en: {
           title: 'Elderly patient treated rudely at reception',
-          description: `The receptionist at the health centre in ${p.en.name} was rude to my ${age}-year-old mother and sent her away saying "no numbers left, come back tomorrow". My mother is hard of hearing, and when she asked again the receptionist raised her voice and scolded her. Health workers should not behave like this.`,
+          description: `The receptionist at the ${p.ub ? 'family ' : ''}health centre in ${aroundEn(p)} was rude to my ${age}-year-old mother and sent her away saying "no numbers left, come back tomorrow". My mother is hard of hearing, and when she asked again the receptionist raised her voice and scolded her. Health workers should not behave like this.`,
           resolved: [
-            "We accept your criticism. The employee's conduct was reviewed by the ethics committee and she has been formally warned. All reception staff will attend customer-service training, and older patients are now served at a separate window. Please accept our apologies to your mother.",
+            "We accept your criticism. The employee's conduct was reviewed by the ethics council and she has been formally warned. All reception staff will attend customer-service training, and older patients are now served at a separate window. Please accept our apologies to your mother.",
           ],
           rejected: [],
         },
@@ -1233,7 +1242,7 @@ export const SCENARIOS: readonly Scenario[] = [
     category: 'education',
     kinds: ['complaint', 'request'],
     fits: town,
-    weight: 1.5,
+    weight: 1.1,
     write(c) {
       const { p, rng, year } = c;
       const n = p.ub ? rng.int(1, 320) : rng.int(1, 12);
@@ -1244,13 +1253,13 @@ export const SCENARIOS: readonly Scenario[] = [
       return {
         mn: {
           title: `Хүүхэд маань цэцэрлэгт ${years} жил дараалан хамрагдаж чадсангүй`,
-          description: `Хүүхдээ ${p.mn.gen} ${n}-р цэцэрлэгт цахим бүртгэлээр ${years} жил дараалан бүртгүүлсэн ч "хүүхдийн тоо хэтэрсэн" гэсэн хариу авсан. Бид хоёулаа ажилладаг тул хүүхдээ харах хүнгүй. Ойролцоо өөр төрийн өмчийн цэцэрлэг байхгүй, хувийн цэцэрлэгийн төлбөр өндөр. Цэцэрлэгийн хүртээмжийг нэмэгдүүлэх арга хэмжээ авна уу.`,
+          description: `Хүүхдээ ${around(p)} ${n}-р цэцэрлэгт цахим бүртгэлээр ${years} жил дараалан бүртгүүлсэн ч "хүүхдийн тоо хэтэрсэн" гэсэн хариу авсан. Бид хоёулаа ажилладаг тул хүүхдээ харах хүнгүй. Ойролцоо өөр төрийн өмчийн цэцэрлэг байхгүй, хувийн цэцэрлэгийн төлбөр өндөр. Цэцэрлэгийн хүртээмжийг нэмэгдүүлэх арга хэмжээ авна уу.`,
           resolved: [`Таны хүүхдийг ${n}-р цэцэрлэгийн шинээр нээгдсэн бүлэгт ${from.mn}-р сарын 1-нээс хамруулахаар шийдвэрлэлээ. Мөн ${year + 1} онд ${capacity} хүүхдийн шинэ цэцэрлэгийн барилга ашиглалтад орохоор төлөвлөгдсөн.`],
           rejected: [`Цэцэрлэгт хүүхэд элсүүлэх ажил цахим бүртгэлийн дарааллын дагуу явагддаг бөгөөд таны хүүхэд хүлээлгийн жагсаалтын ${place} дугаарт бичигдсэн байна. Дарааллыг зөрчиж элсүүлэх боломжгүй. Орон тоо чөлөөлөгдмөгц цахим системээр мэдэгдэнэ.`],
         },
         en: {
           title: `Child refused a kindergarten place ${years} years running`,
-          description: `For ${years} years in a row I have registered my child online for Kindergarten No. ${n} in ${p.en.name}, and each time the answer was "the group is full". We both work and have no one to look after the child. There is no other public kindergarten nearby, and private ones are expensive. Please do something about the shortage of places.`,
+          description: `For ${years} years in a row I have registered my child online for Kindergarten No. ${n} in ${aroundEn(p)}, and each time the answer was "the group is full". We both work and have no one to look after the child. There is no other public kindergarten nearby, and private ones are expensive. Please do something about the shortage of places.`,
           resolved: [`Your child has been given a place in a newly opened group at Kindergarten No. ${n} from 1 ${from.en}. A new kindergarten building for ${capacity} children is also due to open in ${year + 1}.`],
           rejected: [`Places are allocated strictly in the order of the online register, where your child is number ${place} on the waiting list. We cannot admit children out of turn. You will be notified through the system as soon as a place becomes free.`],
         },
@@ -1407,7 +1416,7 @@ export const SCENARIOS: readonly Scenario[] = [
       return {
         mn: {
           title: `Хүүхдийн мөнгө ${months} сар орж ирээгүй`,
-          description: `Манай гурван хүүхдийн хүүхдийн мөнгө ${months} сар дансанд орж ирээгүй байна. Энэ талаар ${p.mn.social} хандахад "бүртгэлд алдаа гарсан байж магадгүй" гэсэн боловч одоог хүртэл засаагүй. Хүүхдийн мөнгө манай өрхийн гол орлого. Шалгаж, олгогдоогүй сарын мөнгийг нөхөн олгоно уу.`,
+          description: `Манай гурван хүүхдэд олгодог хүүхдийн мөнгө ${months} сар дансанд орж ирээгүй байна. Энэ талаар ${p.mn.social} хандахад "бүртгэлд алдаа гарсан байж магадгүй" гэсэн боловч одоог хүртэл засаагүй. Хүүхдийн мөнгө манай өрхийн гол орлого. Шалгаж, олгогдоогүй сарын мөнгийг нөхөн олгоно уу.`,
           resolved: [`Шалгахад таны хүүхдүүдийн мэдээлэл Хүн амын нэгдсэн бүртгэлийн системд давхардсан байсныг засварлалаа. Олгогдоогүй ${months} сарын хүүхдийн мөнгийг ${days} хоногийн дотор нөхөн олгож, дансанд тань шилжүүлсэн.`],
           rejected: [`Шалгахад хүүхдийн мөнгө олгох дансыг тань хаасан тул шилжүүлэг буцаж ирсэн байна. Шинэ дансны мэдээллээ иргэний үнэмлэхийн хамт ${p.mn.social} бүртгүүлсний дараа олгогдоогүй мөнгө нөхөн шилжинэ.`],
         },
@@ -1501,7 +1510,7 @@ export const SCENARIOS: readonly Scenario[] = [
     months: DEEP_WINTER,
     write({ p, rng }) {
       const age = rng.int(72, 88);
-      const street = rng.int(1, 40);
+      const street = streetNo(p, rng);
       const tonnes = rng.pick(['1', '1.5', '2']);
       return {
         mn: {
@@ -1553,7 +1562,7 @@ export const SCENARIOS: readonly Scenario[] = [
     fits: ger,
     accusatory: true,
     write({ p, rng }) {
-      const street = rng.int(1, 40);
+      const street = streetNo(p, rng);
       const metres = rng.pick(['1.5', '2', '3']);
       const days = rng.int(14, 30);
       return {
@@ -1578,7 +1587,7 @@ export const SCENARIOS: readonly Scenario[] = [
     kinds: ['request'],
     fits: any,
     write({ p, rng }) {
-      const street = rng.int(1, 40);
+      const street = streetNo(p, rng);
       const shown = rng.int(420, 560);
       const real = shown + rng.int(40, 160);
       return {
@@ -1703,7 +1712,7 @@ export const SCENARIOS: readonly Scenario[] = [
     kinds: ['suggestion'],
     fits: any,
     write({ p, rng }) {
-      const street = rng.int(1, 40);
+      const street = streetNo(p, rng);
       const cameras = rng.int(2, 4);
       return {
         mn: {
@@ -1776,7 +1785,7 @@ export const SCENARIOS: readonly Scenario[] = [
     kinds: ['request'],
     fits: town,
     write({ p, rng }) {
-      const months = rng.int(1, 4);
+      const months = rng.int(2, 5);
       return {
         mn: {
           title: 'Оршин суугаа хаягийн бүртгэлээ цахимаар шилжүүлж чадахгүй байна',
