@@ -50,6 +50,42 @@ describe('npm start on a fresh machine', () => {
   });
 });
 
+describe('npm start with the demo dataset (the default)', () => {
+  const accounts = ['citizen', 'operator', 'staff.bayanzurkh', 'admin.bayanzurkh', 'staff.arvaikheer', 'moderator', 'admin', 'cso'].map((a) => `${a}@demo.irgen.mn`);
+
+  /** The banner is printed just after the server listens; give the pipe a moment. */
+  async function outputWith(server: { output(): string }, text: string): Promise<string> {
+    for (let i = 0; i < 40 && !server.output().includes(text); i++) await new Promise((r) => setTimeout(r, 250));
+    return server.output();
+  }
+
+  it('loads it on the first start, prints the demo accounts on every start, and never loads it twice', { timeout: 300_000 }, async () => {
+    const dataDir = tempDataDir();
+    const first = await startServerProcess({ DATA_DIR: dataDir }, 240_000);
+    try {
+      const output = await outputWith(first, 'Sign in at');
+      expect(output).toMatch(/Demo dataset loaded in [\d.]+ s: 66 public bodies, 12 categories, \d+ accounts, 360 feedback items/);
+      for (const email of accounts) expect(output).toContain(email);
+      expect(output).toContain('irgen-demo-2026');
+      const list = await (await fetch(`${first.url}/feedback`)).text();
+      expect(new Set(list.match(/href="\/feedback\/[A-Z0-9]{8}"/g)).size).toBeGreaterThanOrEqual(10);
+      const responsiveness = await (await fetch(`${first.url}/responsiveness`)).text();
+      expect(responsiveness).toContain('Сонгинохайрхан дүүргийн Засаг даргын Тамгын газар');
+    } finally {
+      expect(await first.stop('SIGTERM')).toBe(0);
+    }
+
+    const second = await startServerProcess({ DATA_DIR: dataDir });
+    try {
+      const output = await outputWith(second, 'Sign in at');
+      expect(output).not.toContain('loading the demo dataset');
+      for (const email of accounts) expect(output).toContain(email);
+    } finally {
+      expect(await second.stop('SIGTERM')).toBe(0);
+    }
+  });
+});
+
 describe.skipIf(!hasDebianPostgres)('DATABASE_URL pointing at the machine’s PostgreSQL 15', () => {
   it('migrates and serves from an external server', { timeout: 240_000 }, async () => {
     const server = await startDebianPostgres();
