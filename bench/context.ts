@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Cleanup } from './cleanup.js';
+import { formatStatements, resetStatements, topStatements } from './statements.js';
 import type { BenchDatabase, BenchEnvironment } from './environment.js';
 import type { NodeProcess } from './processes.js';
 import type { ScopedReporter } from './report.js';
@@ -28,6 +29,12 @@ export interface BenchContext {
   platform(db: BenchDatabase): Promise<NodeProcess>;
   /** Throws when the run has been interrupted. */
   throwIfAborted(): void;
+  /**
+   * With --statements: forget the statement timings so far (call before the measured
+   * phase), then print the most expensive statements since (after it). No-ops otherwise.
+   */
+  statementsReset(db: BenchDatabase): Promise<void>;
+  statementsReport(db: BenchDatabase, phase: string): Promise<void>;
 }
 
 export class Interrupted extends Error {
@@ -69,6 +76,12 @@ export function createContext(options: {
       }),
     throwIfAborted() {
       if (signal.aborted) throw new Interrupted();
+    },
+    async statementsReset(db) {
+      if (env.statements) await resetStatements(db.database.db);
+    },
+    async statementsReport(db, phase) {
+      if (env.statements) options.log(`${name}: statements during ${phase}:\n${formatStatements(await topStatements(db.database.db))}`);
     },
   };
 }

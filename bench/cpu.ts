@@ -10,13 +10,13 @@ import fs from 'node:fs';
 
 const TICKS_PER_S = 100; // USER_HZ on Linux
 
-function readStat(pid: number): { ppid: number; ticks: number } | null {
+function readStat(pid: number): { ppid: number; ticks: number; reaped: number } | null {
   try {
     const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name is in parentheses and may contain spaces: split after the last ')'.
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    // fields[0] is state (field 3); ppid is field 4, utime 14, stime 15.
-    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+    // fields[0] is state (field 3); ppid is field 4, utime 14, stime 15, cutime 16, cstime 17.
+    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), reaped: Number(fields[13]) + Number(fields[14]) };
   } catch {
     return null;
   }
@@ -56,11 +56,11 @@ export interface CpuGroups {
 interface Snapshot {
   at: number;
   machine: { busy: number; total: number };
-  byPid: Map<number, { ppid: number; ticks: number }>;
+  byPid: Map<number, { ppid: number; ticks: number; reaped: number }>;
 }
 
 function snapshot(): Snapshot {
-  const byPid = new Map<number, { ppid: number; ticks: number }>();
+  const byPid = new Map<number, { ppid: number; ticks: number; reaped: number }>();
   for (const pid of allPids()) {
     const s = readStat(pid);
     if (s) byPid.set(pid, s);
@@ -112,7 +112,9 @@ export function measureCpu(groups: CpuGroups): () => CpuUse {
     };
     const pg = groups.postgres ? descendants(groups.postgres, after.byPid) : new Set<number>();
     const platform = groups.platform ? used(new Set([groups.platform])) : 0;
-    const postgres = used(pg);
+    // Backends that ended during the measurement are gone from /proc; their time went to the postmaster's reaped-children count.
+    const reaped = groups.postgres ? ((after.byPid.get(groups.postgres)?.reaped ?? 0) - (before.byPid.get(groups.postgres)?.reaped ?? 0)) / TICKS_PER_S : 0;
+    const postgres = used(pg) + Math.max(0, reaped);
     const bench = groups.bench ? used(new Set([groups.bench])) : 0;
     const busy = (after.machine.busy - before.machine.busy) / TICKS_PER_S;
     const total = (after.machine.total - before.machine.total) / TICKS_PER_S;

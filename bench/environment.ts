@@ -77,15 +77,23 @@ export class BenchEnvironment {
   private constructor(
     readonly tmp: string,
     private readonly log: (message: string) => void,
+    /** --statements: pg_stat_statements loaded, for per-statement timings (a diagnostic, it costs a little). */
+    readonly statements: boolean,
   ) {
     this.cleanup = new Cleanup(log);
   }
 
-  static async start(log: (message: string) => void): Promise<BenchEnvironment> {
+  private get settings(): Record<string, string> {
+    return this.statements
+      ? { ...CLUSTER_SETTINGS, shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all', 'pg_stat_statements.track_planning': 'on' }
+      : { ...CLUSTER_SETTINGS };
+  }
+
+  static async start(log: (message: string) => void, options: { statements?: boolean } = {}): Promise<BenchEnvironment> {
     const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'irgen-bench-'));
     // The embedded server runs as the unprivileged postgres user when we are root: it must reach its folder.
     await fs.chmod(tmp, 0o755);
-    const env = new BenchEnvironment(tmp, log);
+    const env = new BenchEnvironment(tmp, log, !!options.statements);
     env.cleanup.defer(`remove ${tmp}`, () => fs.rm(tmp, { recursive: true, force: true }));
     try {
       await env.startCluster();
@@ -110,8 +118,8 @@ export class BenchEnvironment {
 
   private async startCluster(): Promise<void> {
     const started = Date.now();
-    this.log(`starting PostgreSQL in ${this.pgDir} (${Object.entries(CLUSTER_SETTINGS).map(([k, v]) => `${k}=${v}`).join(', ')}; fsync and synchronous_commit as shipped)`);
-    this.cluster = await startEmbeddedPostgres({ dir: this.pgDir, port: this.clusterPort || undefined, settings: { ...CLUSTER_SETTINGS } });
+    this.log(`starting PostgreSQL in ${this.pgDir} (${Object.entries(this.settings).map(([k, v]) => `${k}=${v}`).join(', ')}; fsync and synchronous_commit as shipped)`);
+    this.cluster = await startEmbeddedPostgres({ dir: this.pgDir, port: this.clusterPort || undefined, settings: this.settings });
     this.clusterPort = Number(new URL(this.cluster.url).port);
     this.log(`PostgreSQL ready on port ${this.clusterPort} in ${Date.now() - started} ms`);
   }
@@ -176,6 +184,7 @@ export class BenchEnvironment {
     const name = `bench_${++this.counter}_${label.replace(/[^a-z0-9]+/g, '_')}`.slice(0, 60);
     await adminQuery(this.serverUrl, `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`);
     const url = withDatabase(this.serverUrl, name);
+    if (this.statements) await adminQuery(url, 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     const database = connectDatabase(url, { applicationName: 'irgen-bench', max: 10 });
     cleanup.defer(`drop database ${name}`, async () => {
       await database.close();

@@ -17,7 +17,13 @@ async function main(): Promise<number> {
   const registry = new Registry(BENCHMARKS);
   const { names, options } = parseArgs(process.argv.slice(2));
   if (options.has('list') || options.has('help')) {
-    process.stderr.write(`Benchmarks (npm run bench -- <name> [--option=value] [--quick]):\n${registry.describe()}\n`);
+    process.stderr.write(
+      `Benchmarks (npm run bench -- <name> [--option=value]):\n${registry.describe()}\n` +
+        `Options for every benchmark:\n` +
+        `  --quick        a short smoke run (figures not comparable with full runs)\n` +
+        `  --profile      write a CPU profile of the platform process (see bench/profile-summary.ts)\n` +
+        `  --statements   load pg_stat_statements and print the costliest statements of each measured phase\n`,
+    );
     return 0;
   }
   const { selected, unknown } = registry.select(names);
@@ -48,7 +54,7 @@ async function main(): Promise<number> {
   let failed = false;
   let env: BenchEnvironment | undefined;
   try {
-    env = await BenchEnvironment.start(log);
+    env = await BenchEnvironment.start(log, { statements: options.has('statements') });
     for (const benchmark of selected) {
       if (controller.signal.aborted) break;
       const cleanup = new Cleanup(log);

@@ -85,9 +85,11 @@ async function run(ctx: BenchContext): Promise<void> {
 
   ctx.log(`open-loop: ${rate}/s for ${durationS} s over up to ${connections} connections`);
   const cpuGroups = { platform: platform.child.pid, postgres: await ctx.env.postmasterPid(), bench: process.pid };
+  await ctx.statementsReset(bench);
   const mainCpu = measureCpu(cpuGroups);
   const main = await load(rate, durationS);
   const mainUse = mainCpu();
+  await ctx.statementsReport(bench, `the open-loop run (${main.ok} submissions)`);
   ctx.throwIfAborted();
   const loadEnded = Date.now();
   reportOpenLoop(ctx, main, { baselinePerS, connections, cpu: mainUse });

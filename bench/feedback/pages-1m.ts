@@ -108,6 +108,7 @@ async function run(ctx: BenchContext): Promise<void> {
     { key: 'responsiveness_json', what: 'its JSON twin', paths: ['/api/responsiveness', ...months6.map((m) => `/api/responsiveness?period=${m}`)], target: RESPONSIVENESS_P95_MS, publicHtml: false },
   ];
 
+  await ctx.statementsReset(bench);
   for (const spec of specs) {
     ctx.throwIfAborted();
     const headers: Record<string, string> = spec.cookie ? { cookie: spec.cookie } : {};
@@ -132,6 +133,7 @@ async function run(ctx: BenchContext): Promise<void> {
       },
     });
   }
+  await ctx.statementsReport(bench, 'the page requests');
 }
 
 /** The first `pages` pages of an inbox view, by following the JSON twin's `next` links; returned as page paths. */
