@@ -67,7 +67,8 @@ interface Live {
   bodyId: number;
   dueAt: Date;
   reopened: boolean;
-  escalated: boolean;
+  /** Set once escalated: 'overdue' when the body never answered. */
+  escalated: false | 'answered' | 'overdue';
   extended: boolean;
 }
 
@@ -242,18 +243,21 @@ export async function seedDemoFeedback(world: FeedbackWorld, items: readonly Pla
     const text = item.rng.pick(list);
     const en = item.plan.language === 'en';
     if (how === 'reopened') return (en ? 'We looked into this again after you reopened it. ' : 'Таны дахин гаргасан хүсэлтийн дагуу асуудлыг дахин шалгалаа. ') + text;
-    if (how === 'escalated') return (en ? 'As the superior body we have reviewed your complaint and the answer given. ' : 'Дээд шатны байгууллагын хувьд таны гомдол болон өгсөн хариуг хянан үзлээ. ') + text;
+    if (how === 'escalated' && item.escalated === 'overdue') {
+      return (en ? 'As the superior body we have taken up your submission, which was not answered in time. ' : 'Хугацаандаа хариу аваагүй таны өргөдлийг дээд шатны байгууллагын хувьд хүлээн авч шийдвэрлэлээ. ') + text;
+    }
+    if (how === 'escalated') return (en ? 'As the superior body we have reviewed your submission and the answer you were given. ' : 'Дээд шатны байгууллагын хувьд таны өргөдөл болон өгсөн хариуг хянан үзлээ. ') + text;
     return text;
   };
 
-  const escalate = (item: Live, at: Date, reason: string) =>
-    timeline.add(at, async (now) => {
-      const result = await escalateFeedback(db, item.code, reason, ctx(now));
-      item.bodyId = result.toBodyId;
-      item.dueAt = result.dueAt;
-      item.escalated = true;
-      await stage(item, now, 'escalated');
-    });
+  /** The sender takes the item to the superior body, which handles it from then on. */
+  const escalate = async (item: Live, now: Date, reason: string, after: 'answered' | 'overdue') => {
+    const result = await escalateFeedback(db, item.code, reason, ctx(now));
+    item.bodyId = result.toBodyId;
+    item.dueAt = result.dueAt;
+    item.escalated = after;
+    await stage(item, now, 'escalated');
+  };
 
   /** What the submitter does with an answer: rate it, and if unhappy, reopen or escalate once. */
   const afterAnswer = (item: Live, answeredAt: Date, resolution: 'resolved' | 'rejected', onTime: boolean) => {
@@ -274,7 +278,8 @@ export async function seedDemoFeedback(world: FeedbackWorld, items: readonly Pla
           await stage(item, then, 'reopened');
         });
       } else if (!item.escalated && body.superiorId !== null && rng.chance(0.45)) {
-        escalate(item, waking(plusDays(now, rng.between(0.2, 5)), rng), rng.pick(ESCALATION_REASONS[lang].answered));
+        const reason = rng.pick(ESCALATION_REASONS[lang].answered);
+        timeline.add(waking(plusDays(now, rng.between(0.2, 5)), rng), (then) => escalate(item, then, reason, 'answered'));
       }
     });
   };
@@ -365,13 +370,7 @@ export async function seedDemoFeedback(world: FeedbackWorld, items: readonly Pla
       const reason = rng.pick(ESCALATION_REASONS[lang].overdue);
       steps.push({
         when: (previous) => waking(new Date(Math.max(previous.getTime() + HOUR, item.dueAt.getTime() + after * DAY)), rng),
-        run: async (now) => {
-          const result = await escalateFeedback(db, item.code, reason, ctx(now));
-          item.bodyId = result.toBodyId;
-          item.dueAt = result.dueAt;
-          item.escalated = true;
-          await stage(item, now, 'escalated');
-        },
+        run: (now) => escalate(item, now, reason, 'overdue'),
       });
     }
     chain(steps, from);
