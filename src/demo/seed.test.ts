@@ -82,6 +82,10 @@ describe('the demo dataset', () => {
       { email: 'staff.bayanzurkh@demo.irgen.mn', slug: 'bayanzurkh-district-governors-office', role: 'member' },
     ]);
     expect(await count(`SELECT count(*) AS n FROM account WHERE email_verified_at IS NULL`)).toBe(0);
+    // The banner's example of another body's staff works too.
+    const other = new WebClient(t.app);
+    await signIn(other, 'songinokhairkhan-district-governors-office@demo.irgen.mn', DEMO_PASSWORD);
+    expect((await other.get('/inbox')).statusCode).toBe(200);
   });
 
   it('spreads a few hundred items over fourteen months, every kind, channel, category and much of Mongolia', async () => {

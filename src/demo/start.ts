@@ -52,7 +52,8 @@ export function demoBanner(publicUrl: string, accounts: readonly PrintableAccoun
     row('role', 'email', 'password', 'name'),
     ...accounts.map((a) => row(a.role, a.email, DEMO_PASSWORD, a.displayName)),
     '',
-    `Staff of the other demo bodies: <body slug>@${DEMO_DOMAIN}, same password.`,
+    `Staff of the other bodies in the demo history sign in as <body slug>@${DEMO_DOMAIN} with the same password,`,
+    `for example songinokhairkhan-district-governors-office@${DEMO_DOMAIN} (an office that falls behind).`,
     `Sign in at ${publicUrl}/account/sign-in`,
     '',
   ].join('\n');
