@@ -22,13 +22,26 @@ export class Secrets {
     return new Secrets(Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'utf8'));
   }
 
+  /** Keys derived so far, by purpose: HKDF costs more than the HMAC it keys, and keyedHash runs on every submission. */
+  private readonly derived = new Map<string, Buffer>();
+
+  private derivedKey(purpose: string): Buffer {
+    let key = this.derived.get(purpose);
+    if (!key) {
+      key = Buffer.from(hkdfSync('sha256', this.root, Buffer.alloc(0), `irgen:${purpose}`, 32));
+      this.derived.set(purpose, key);
+    }
+    return key;
+  }
+
+  /** The key for one purpose (a copy: callers cannot change the one kept for later). */
   key(purpose: string): Buffer {
-    return Buffer.from(hkdfSync('sha256', this.root, Buffer.alloc(0), `irgen:${purpose}`, 32));
+    return Buffer.from(this.derivedKey(purpose));
   }
 
   /** Keyed hash for identifiers that must be comparable but never readable (registry numbers, e-ID subjects). */
   keyedHash(purpose: string, value: string): Buffer {
-    return createHmac('sha256', this.key(purpose)).update(value, 'utf8').digest();
+    return createHmac('sha256', this.derivedKey(purpose)).update(value, 'utf8').digest();
   }
 }
 
