@@ -160,6 +160,13 @@ describe('a body handling an item', () => {
     expect(row.assignee_id).toBeNull();
   });
 
+  it('refuses to extend a deadline that has already passed', async () => {
+    const sent = await buildFeedback(t.db, ctx(), { categoryCode: world.category.code });
+    t.clock.set('2026-04-02T01:00:00Z');
+    await expect(extendDeadline(t.db, sent.code, 10, 'Хэтэрсэн хойно сунгах оролдлого', staff, ctx())).rejects.toMatchObject({ code: 'feedback.extension_too_late', status: 409 });
+    expect((await item(sent.code)).extended_at).toBeNull();
+  });
+
   it('lets only one of two simultaneous extensions through', async () => {
     const sent = await buildFeedback(t.db, ctx(), { categoryCode: world.category.code });
     const results = await Promise.allSettled([

@@ -43,6 +43,8 @@ async function load(db: Queryable): Promise<FeedbackReference> {
 export function feedbackReference(db: Queryable, nowMs = Date.now()): Promise<FeedbackReference> {
   if (!cache || nowMs - cache.at > TTL_MS) {
     const value = load(db);
+    // Rows read inside a transaction may yet be rolled back: use them, but never keep them.
+    if (db.isTransaction) return value;
     cache = { at: nowMs, value };
     // A failed load must not be served for the next five seconds.
     value.catch(() => {

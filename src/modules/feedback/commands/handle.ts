@@ -101,6 +101,8 @@ export async function extendDeadline(db: Db, code: string, days: number, reason:
     const item = await lockItem(tx, code);
     if (!isOpen(item.status)) throw invalidTransition();
     if (item.extended_at) throw new AppError('feedback.already_extended', { status: 409 });
+    // The law allows extending a running deadline; extending a missed one would hide that it was missed.
+    if (ctx.now.getTime() > item.due_at.getTime()) throw new AppError('feedback.extension_too_late', { status: 409 });
     const body = await loadBody(tx, item.body_id);
     const dueAt = await extendedDueAt(tx, item.kind, item.body_id, item.due_at, days);
     await tx

@@ -235,6 +235,8 @@ export function ItemPage(props: ItemPageProps) {
             <h3 id="h-extend">{t('inbox:extend.heading')}</h3>
             {item.extended_at ? (
               <p>{t('inbox:extend.used', { date: formatDate(item.extended_at, lang) })}</p>
+            ) : now.getTime() > item.due_at.getTime() ? (
+              <p>{t('feedback:errors.extension_too_late')}</p>
             ) : (
               <PostForm action={action('extend')}>
                 <TextInput name="days" label={t('inbox:extend.days')} hint={t('inbox:extend.daysHint')} inputMode="numeric" width="short" value={v('extend', 'days')} errors={errorsFor('extend')} />
