@@ -67,7 +67,7 @@ function History({ entries }: { entries: HistoryEntry[] }) {
 }
 
 export function ItemPage(props: ItemPageProps) {
-  const { t, lang, actor } = usePage();
+  const { t, lang, actor, now } = usePage();
   const { item, contact } = props;
   const open = isOpen(item.status);
   const values = props.values ?? {};
