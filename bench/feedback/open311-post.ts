@@ -95,8 +95,14 @@ async function run(ctx: BenchContext): Promise<void> {
   reportOpenLoop(ctx, main, { baselinePerS, connections, cpu: mainUse });
 
   const catchup = await waitForChainer(ctx, db, loadEnded);
+  // Confirmation emails (one submission in ten gives an address) are sent by the worker after the answer; how far behind it is.
+  const jobs = await sql<{ n: number }>`SELECT count(*) AS n FROM graphile_worker._private_jobs WHERE task_id = (SELECT id FROM graphile_worker._private_tasks WHERE identifier = 'send_email')`.execute(db);
   ctx.report.ms('record_chained_after', catchup.ms, {
-    extra: { meaning: 'time from the end of the load until every public event of it was hash-chained', backlog_at_end: catchup.backlog },
+    extra: {
+      meaning: 'time from the end of the load until every public event of it was hash-chained',
+      backlog_at_end: catchup.backlog,
+      emails_still_queued: Number(jobs.rows[0]?.n ?? 0),
+    },
   });
 
   ctx.log(`closed-loop maximum: ${maxConnections} connections for ${maxDurationS} s`);
