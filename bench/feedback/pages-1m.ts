@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { refreshFeedbackStats } from '../../src/modules/feedback/stats/refresh.js';
 import { placeCatalogue } from '../../src/modules/places/catalogue.js';
 import type { BenchContext } from '../context.js';
+import { measureCpu, perRequest } from '../cpu.js';
 import { addMembership, createAccount, createSession } from '../fixtures.js';
 import { createFetcher, sampleLatency, transferSize, type Fetcher } from '../load/sequential.js';
 import type { Benchmark } from '../registry.js';
@@ -116,13 +117,23 @@ async function run(ctx: BenchContext): Promise<void> {
   ];
 
   await ctx.statementsReset(bench);
+  const cpuGroups = { platform: platform.child.pid, postgres: await ctx.env.postmasterPid(), bench: process.pid };
   for (const spec of specs) {
     ctx.throwIfAborted();
     const headers: Record<string, string> = spec.cookie ? { cookie: spec.cookie } : {};
+    const cpu = measureCpu(cpuGroups);
     const result = await sampleLatency(fetcher, spec.paths, { count: samples, warmup, headers, signal: ctx.signal });
+    const use = cpu();
     ctx.throwIfAborted();
     const failed = Object.values(result.failures).reduce((a, b) => a + b, 0);
-    const common = { what: spec.what, samples: result.count, distinct_urls: spec.paths.length };
+    const common = {
+      what: spec.what,
+      samples: result.count,
+      distinct_urls: spec.paths.length,
+      // Other work on the machine while this page was measured (one request at a time uses about one core at most).
+      others_cpu_pct: Math.round((use.others / Math.max(0.001, use.seconds)) * 100),
+      cpu_ms_per_request: perRequest(use, result.count + warmup),
+    };
     ctx.log(`${spec.key}: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, max ${result.max.toFixed(1)} ms`);
     ctx.report.ms(`${spec.key}.p50`, result.p50, { extra: common });
     ctx.report.ms(`${spec.key}.p95`, result.p95, { target: spec.target, extra: { ...common, max_ms: Math.round(result.max) } });
