@@ -11,6 +11,7 @@ import { feedbackAutoCloseJob, FEEDBACK_AUTO_CLOSE_TASK } from './modules/feedba
 import { feedbackDailyDigestJob, FEEDBACK_DIGEST_TASK } from './modules/feedback/inbox/digest.js';
 import { publishStatisticsJob, refreshStatsJob } from './modules/feedback/stats/publish.js';
 import { accountsCleanupJob } from './modules/accounts/cleanup.js';
+import { closePetitionsJob, notifySignersJob, petitionsCleanupJob, CLOSE_TASK as PETITIONS_CLOSE_TASK, CLEANUP_TASK as PETITIONS_CLEANUP_TASK } from './modules/petitions/jobs.js';
 
 export interface BackgroundDeps {
   database: Database;
@@ -34,6 +35,9 @@ export function allJobs(deps: BackgroundDeps): JobDefinition<never>[] {
     refreshStatsJob(deps.database.db) as JobDefinition<never>,
     publishStatisticsJob(deps.database.db) as JobDefinition<never>,
     accountsCleanupJob(deps.database.db) as JobDefinition<never>,
+    closePetitionsJob(deps.database.db) as JobDefinition<never>,
+    notifySignersJob(deps.database.db, deps.publicUrl ?? loadConfig().publicUrl) as JobDefinition<never>,
+    petitionsCleanupJob(deps.database.db) as JobDefinition<never>,
   ];
 }
 
@@ -49,6 +53,10 @@ export const CRONTAB: CronEntry[] = [
   { pattern: '0 0 * * *', task: FEEDBACK_DIGEST_TASK },
   // 03:00 in Ulaanbaatar: answered items nobody rated for 30 days close, while nobody works.
   { pattern: '0 19 * * *', task: FEEDBACK_AUTO_CLOSE_TASK },
+  // Every minute: petitions whose open period ended close (at the time it ended).
+  { pattern: '* * * * *', task: PETITIONS_CLOSE_TASK },
+  // 04:00 in Ulaanbaatar: verification attempts older than a day and old SMS codes are deleted.
+  { pattern: '0 20 * * *', task: PETITIONS_CLEANUP_TASK },
 ];
 
 /** Starts the job worker and the public-record chainer in this process. */

@@ -25,6 +25,11 @@ export interface Config {
   runWorker: boolean;
   /** Believe X-Forwarded-For: only behind a reverse proxy, or clients could fake their address. */
   trustProxy: boolean;
+  /** Petitions: the national e-ID's OpenID provider and this platform's client there (none: no e-ID signing, or the demo provider). */
+  eid: { issuerUrl: string | undefined; clientId: string; clientSecret: string; registryClaim: string };
+  /** Petitions: the SMS gateway's HTTP endpoint (none: messages go to DATA_DIR/sms-outbox). */
+  smsGatewayUrl: string | undefined;
+  smsGatewayToken: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -71,5 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     runWorker: bool(env, 'RUN_WORKER', true),
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    eid: { issuerUrl: url(env, 'EID_ISSUER_URL'), clientId: env.EID_CLIENT_ID || 'irgen', clientSecret: env.EID_CLIENT_SECRET || '', registryClaim: env.EID_REGISTRY_CLAIM || 'registry_number' },
+    smsGatewayUrl: url(env, 'SMS_GATEWAY_URL'),
+    smsGatewayToken: env.SMS_GATEWAY_TOKEN || undefined,
   };
 }
