@@ -9,10 +9,10 @@ import type { AppDeps } from './deps.js';
 import accountsModule from './modules/accounts/routes.js';
 import adminModule from './modules/admin/routes.js';
 import bodiesModule from './modules/bodies/routes.js';
+import consultationsModule from './modules/consultations/routes.js';
 import feedbackModule from './modules/feedback/routes.js';
 import homeModule from './modules/home/routes.js';
 import placesModule from './modules/places/routes.js';
-import petitionsModule from './modules/petitions/routes.js';
 import { responsivenessPlaceSection } from './modules/feedback/stats/sections.js';
 import { sessionPlugin } from './shared/auth/session.js';
 import { errorHandler } from './shared/http/error-handler.js';
@@ -81,7 +81,7 @@ export async function buildApp(deps: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(accountsModule, deps);
   await app.register(bodiesModule, deps);
   await app.register(feedbackModule, deps);
-  await app.register(petitionsModule, deps);
+  await app.register(consultationsModule, deps);
   await app.register(adminModule, deps);
 
   return app;

@@ -9,6 +9,22 @@ export type AccountTokenPurpose = "reset_password" | "verify_email";
 
 export type BodyType = "agency" | "governor_office" | "hotline" | "khural" | "ministry" | "parliament" | "standing_committee";
 
+export type ConsultationAnswerCategory = "accepted" | "not_accepted" | "partly_accepted";
+
+export type ConsultationChannel = "hearing" | "web";
+
+export type ConsultationCommentStatus = "pending" | "published" | "rejected" | "removed";
+
+export type ConsultationElementKind = "article" | "chapter" | "paragraph" | "point" | "preamble";
+
+export type ConsultationKind = "action_plan" | "law" | "policy" | "regulation";
+
+export type ConsultationModerationDecision = "kept" | "published" | "redacted" | "rejected" | "removed";
+
+export type ConsultationStatus = "draft" | "finished" | "published";
+
+export type ConsultationSubscriptionState = "following" | "muted";
+
 export type DayCount = "calendar" | "working";
 
 export type FeedbackChannel = "open311" | "operator" | "sms" | "web";
@@ -46,18 +62,6 @@ export type MembershipChangeAction = "added" | "removed" | "role_changed";
 export type MembershipRole = "admin" | "member";
 
 export type OrganisationKind = "body" | "cso";
-
-export type PetitionConsequence = "parliament_decides" | "response" | "standing_committee" | "voting_opens" | "working_group";
-
-export type PetitionOutcome = "debate" | "decision" | "rejection";
-
-export type PetitionRejectionReason = "defamatory" | "duplicate" | "hateful" | "not_action" | "outside_remit" | "personal_data";
-
-export type PetitionResponseKind = "outcome" | "response";
-
-export type PetitionState = "closed" | "collecting" | "draft" | "moderation" | "open" | "rejected";
-
-export type PetitionVerificationLevel = "eid" | "email" | "sms";
 
 export type PlaceKind = "aimag" | "bagh" | "capital" | "duureg" | "khoroo" | "soum";
 
@@ -132,6 +136,148 @@ export interface Category {
   name_en: string;
   name_mn: string;
   position: Generated<number>;
+}
+
+export interface Consultation {
+  answer_days: Generated<number>;
+  answers_due_at: Timestamp;
+  body_id: number;
+  closes_at: Timestamp;
+  created_at: Timestamp;
+  created_by: number | null;
+  finished_at: Timestamp | null;
+  id: Generated<number>;
+  kind: ConsultationKind;
+  note: Generated<string>;
+  opens_at: Timestamp;
+  published_at: Timestamp | null;
+  status: Generated<ConsultationStatus>;
+  title_en: string | null;
+  title_mn: string;
+  updated_at: Timestamp;
+}
+
+export interface ConsultationAnswer {
+  answered_at: Timestamp;
+  answered_by: number;
+  category: ConsultationAnswerCategory;
+  consultation_id: number;
+  id: Generated<number>;
+  reason: string;
+}
+
+export interface ConsultationChangeLink {
+  comment_id: number;
+  unit_id: number | null;
+  version_id: number;
+}
+
+export interface ConsultationComment {
+  answer_id: number | null;
+  article_unit_id: number | null;
+  author_id: number | null;
+  channel: ConsultationChannel;
+  consultation_id: number;
+  created_at: Timestamp;
+  entered_by: number | null;
+  first_answered_at: Timestamp | null;
+  hearing_id: number | null;
+  held_reason: string | null;
+  id: Generated<number>;
+  needs_review: Generated<boolean>;
+  organisation_id: number | null;
+  place_code: string | null;
+  published_at: Timestamp | null;
+  status: ConsultationCommentStatus;
+  support_count: Generated<number>;
+  text: string;
+  unit_id: number | null;
+  version_id: number;
+}
+
+export interface ConsultationCommentAnswer {
+  answer_id: number;
+  comment_id: number;
+}
+
+export interface ConsultationCommentFlag {
+  account_id: number;
+  comment_id: number;
+  created_at: Timestamp;
+  reason: string;
+}
+
+export interface ConsultationCommentOriginal {
+  comment_id: number;
+  text: string;
+}
+
+export interface ConsultationElement {
+  article_unit_id: number | null;
+  body: Generated<string>;
+  chapter_unit_id: number | null;
+  heading: Generated<string>;
+  id: Generated<number>;
+  kind: ConsultationElementKind;
+  number: Generated<string>;
+  position: number;
+  source_line: number | null;
+  unit_id: number;
+  version_id: number;
+}
+
+export interface ConsultationHearing {
+  consultation_id: number;
+  created_at: Timestamp;
+  created_by: number | null;
+  how_to_join: Generated<string>;
+  id: Generated<number>;
+  minutes: string | null;
+  minutes_added_at: Timestamp | null;
+  place: string;
+  starts_at: Timestamp;
+}
+
+export interface ConsultationModeration {
+  comment_id: number;
+  decided_at: Timestamp;
+  decision: ConsultationModerationDecision;
+  id: Generated<number>;
+  moderator_id: number;
+  note: Generated<string>;
+  reason: string;
+}
+
+export interface ConsultationSubscription {
+  account_id: number;
+  consultation_id: number;
+  created_at: Timestamp;
+  state: ConsultationSubscriptionState;
+  token: string;
+  updated_at: Timestamp;
+}
+
+export interface ConsultationSupport {
+  account_id: number;
+  comment_id: number;
+  created_at: Timestamp;
+}
+
+export interface ConsultationUnit {
+  consultation_id: number;
+  id: Generated<number>;
+  kind: ConsultationElementKind;
+}
+
+export interface ConsultationVersion {
+  change_note: Generated<string>;
+  consultation_id: number;
+  created_at: Timestamp;
+  created_by: number | null;
+  id: Generated<number>;
+  import_issues: Generated<Json>;
+  number: number;
+  published_at: Timestamp | null;
 }
 
 export interface DeadlineRule {
@@ -311,149 +457,6 @@ export interface Organisation {
   website: string | null;
 }
 
-export interface Petition {
-  action: string;
-  background: Generated<string>;
-  body_id: number;
-  closed_at: Timestamp | null;
-  closed_early: Generated<boolean>;
-  closes_at: Timestamp | null;
-  collecting_at: Timestamp | null;
-  created_at: Timestamp;
-  creator_id: number;
-  duplicate_of: number | null;
-  id: Generated<number>;
-  language: Generated<string>;
-  links: Generated<string[]>;
-  min_level: PetitionVerificationLevel | null;
-  moderated_at: Timestamp | null;
-  moderation_at: Timestamp | null;
-  moderation_due_at: Timestamp | null;
-  moderator_id: number | null;
-  open_days: number | null;
-  opened_at: Timestamp | null;
-  rejection_note: string | null;
-  rejection_reason: PetitionRejectionReason | null;
-  share_key_hash: Buffer | null;
-  state: Generated<PetitionState>;
-  supporter_count: Generated<number>;
-  title: string;
-  updated_at: Timestamp;
-}
-
-export interface PetitionBodyRule {
-  body_id: number;
-  min_level: PetitionVerificationLevel;
-  open_days: number;
-  updated_at: Timestamp;
-  updated_by: number | null;
-}
-
-export interface PetitionCount {
-  invalidated: Generated<number>;
-  petition_id: number;
-  shard: number;
-  votes: Generated<number>;
-}
-
-export interface PetitionHourCount {
-  hour: Timestamp;
-  petition_id: number;
-  shard: number;
-  votes: Generated<number>;
-}
-
-export interface PetitionLadderStep {
-  act_within_days: number | null;
-  body_id: number;
-  closes_voting: Generated<boolean>;
-  consequence: PetitionConsequence;
-  counts: string;
-  position: number;
-  threshold: number;
-}
-
-export interface PetitionPlaceCount {
-  petition_id: number;
-  place_code: string;
-  shard: number;
-  votes: Generated<number>;
-}
-
-export interface PetitionResponse {
-  author_id: number;
-  due_at: Timestamp | null;
-  id: Generated<number>;
-  kind: PetitionResponseKind;
-  on_time: boolean | null;
-  outcome: PetitionOutcome | null;
-  petition_id: number;
-  responded_at: Timestamp;
-  step_position: number | null;
-  text: string;
-}
-
-export interface PetitionSignature {
-  contact_hash: Buffer;
-  contact_hint: string | null;
-  flags: Generated<string[]>;
-  id: Generated<number>;
-  invalidated_at: Timestamp | null;
-  invalidated_by: number | null;
-  invalidation_reason: string | null;
-  level: PetitionVerificationLevel;
-  person_hash: Buffer;
-  petition_id: number;
-  place_code: string;
-  signed_at: Timestamp;
-}
-
-export interface PetitionSmsChallenge {
-  attempts: Generated<number>;
-  code_hash: Buffer;
-  created_at: Timestamp;
-  expires_at: Timestamp;
-  handle: string;
-  id: Generated<number>;
-  petition_id: number;
-  sealed_vote: string;
-  used_at: Timestamp | null;
-}
-
-export interface PetitionStep {
-  act_within_days: number | null;
-  answered_at: Timestamp | null;
-  closes_voting: Generated<boolean>;
-  consequence: PetitionConsequence;
-  counts: string;
-  due_at: Timestamp | null;
-  petition_id: number;
-  position: number;
-  reached_at: Timestamp | null;
-  threshold: number;
-}
-
-export interface PetitionSubscriber {
-  created_at: Timestamp;
-  email: string;
-  id: Generated<number>;
-  lang: string;
-  petition_id: number;
-}
-
-export interface PetitionSupporter {
-  account_id: number;
-  petition_id: number;
-  supported_at: Timestamp;
-}
-
-export interface PetitionVerificationAttempt {
-  attempted_at: Timestamp;
-  id: Generated<number>;
-  key: string;
-  petition_id: number;
-}
-
 export interface Place {
   code: string;
   kind: PlaceKind;
@@ -532,6 +535,20 @@ export interface DB {
   body_category: BodyCategory;
   body_place: BodyPlace;
   category: Category;
+  consultation: Consultation;
+  consultation_answer: ConsultationAnswer;
+  consultation_change_link: ConsultationChangeLink;
+  consultation_comment: ConsultationComment;
+  consultation_comment_answer: ConsultationCommentAnswer;
+  consultation_comment_flag: ConsultationCommentFlag;
+  consultation_comment_original: ConsultationCommentOriginal;
+  consultation_element: ConsultationElement;
+  consultation_hearing: ConsultationHearing;
+  consultation_moderation: ConsultationModeration;
+  consultation_subscription: ConsultationSubscription;
+  consultation_support: ConsultationSupport;
+  consultation_unit: ConsultationUnit;
+  consultation_version: ConsultationVersion;
   deadline_rule: DeadlineRule;
   feedback_attachment: FeedbackAttachment;
   feedback_contact: FeedbackContact;
@@ -549,19 +566,6 @@ export interface DB {
   membership_change: MembershipChange;
   open311_token: Open311Token;
   organisation: Organisation;
-  petition: Petition;
-  petition_body_rule: PetitionBodyRule;
-  petition_count: PetitionCount;
-  petition_hour_count: PetitionHourCount;
-  petition_ladder_step: PetitionLadderStep;
-  petition_place_count: PetitionPlaceCount;
-  petition_response: PetitionResponse;
-  petition_signature: PetitionSignature;
-  petition_sms_challenge: PetitionSmsChallenge;
-  petition_step: PetitionStep;
-  petition_subscriber: PetitionSubscriber;
-  petition_supporter: PetitionSupporter;
-  petition_verification_attempt: PetitionVerificationAttempt;
   place: Place;
   public_event: PublicEvent;
   public_event_chain: PublicEventChain;

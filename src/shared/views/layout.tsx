@@ -83,7 +83,7 @@ export function Layout({ title, children, jsonHref, breadcrumbs, scripts = [] }:
                 <a href="/track">{t('site.track')}</a>
               </li>
               <li>
-                <a href="/petitions">{t('petitions:nav')}</a>
+                <a href="/consultations">{t('site.consultations')}</a>
               </li>
               <li>
                 <a href="/responsiveness">{t('site.responsiveness')}</a>
