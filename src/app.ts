@@ -13,6 +13,7 @@ import consultationsModule from './modules/consultations/routes.js';
 import feedbackModule from './modules/feedback/routes.js';
 import homeModule from './modules/home/routes.js';
 import placesModule from './modules/places/routes.js';
+import petitionsModule from './modules/petitions/routes.js';
 import { responsivenessPlaceSection } from './modules/feedback/stats/sections.js';
 import { sessionPlugin } from './shared/auth/session.js';
 import { errorHandler } from './shared/http/error-handler.js';
@@ -82,6 +83,7 @@ export async function buildApp(deps: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(bodiesModule, deps);
   await app.register(feedbackModule, deps);
   await app.register(consultationsModule, deps);
+  await app.register(petitionsModule, deps);
   await app.register(adminModule, deps);
 
   return app;

@@ -12,6 +12,7 @@ import { feedbackDailyDigestJob, FEEDBACK_DIGEST_TASK } from './modules/feedback
 import { publishStatisticsJob, refreshStatsJob } from './modules/feedback/stats/publish.js';
 import { accountsCleanupJob } from './modules/accounts/cleanup.js';
 import { ANSWERS_DUE_TASK, answersDueJob, notifyFollowersJob } from './modules/consultations/jobs.js';
+import { closePetitionsJob, notifySignersJob, petitionsCleanupJob, CLOSE_TASK as PETITIONS_CLOSE_TASK, CLEANUP_TASK as PETITIONS_CLEANUP_TASK } from './modules/petitions/jobs.js';
 
 export interface BackgroundDeps {
   database: Database;
@@ -37,6 +38,9 @@ export function allJobs(deps: BackgroundDeps): JobDefinition<never>[] {
     accountsCleanupJob(deps.database.db) as JobDefinition<never>,
     notifyFollowersJob(deps.database.db, deps.publicUrl ?? loadConfig().publicUrl) as JobDefinition<never>,
     answersDueJob(deps.database.db, deps.publicUrl ?? loadConfig().publicUrl) as JobDefinition<never>,
+    closePetitionsJob(deps.database.db) as JobDefinition<never>,
+    notifySignersJob(deps.database.db, deps.publicUrl ?? loadConfig().publicUrl) as JobDefinition<never>,
+    petitionsCleanupJob(deps.database.db) as JobDefinition<never>,
   ];
 }
 
@@ -54,6 +58,10 @@ export const CRONTAB: CronEntry[] = [
   { pattern: '0 19 * * *', task: FEEDBACK_AUTO_CLOSE_TASK },
   // 08:30 in Ulaanbaatar: body staff hear about consultation answers due within a week or overdue.
   { pattern: '30 0 * * *', task: ANSWERS_DUE_TASK },
+  // Every minute: petitions whose open period ended close (at the time it ended).
+  { pattern: '* * * * *', task: PETITIONS_CLOSE_TASK },
+  // 04:00 in Ulaanbaatar: verification attempts older than a day and old SMS codes are deleted.
+  { pattern: '0 20 * * *', task: PETITIONS_CLEANUP_TASK },
 ];
 
 /** Starts the job worker and the public-record chainer in this process. */

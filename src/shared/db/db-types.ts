@@ -63,6 +63,18 @@ export type MembershipRole = "admin" | "member";
 
 export type OrganisationKind = "body" | "cso";
 
+export type PetitionConsequence = "parliament_decides" | "response" | "standing_committee" | "voting_opens" | "working_group";
+
+export type PetitionOutcome = "debate" | "decision" | "rejection";
+
+export type PetitionRejectionReason = "defamatory" | "duplicate" | "hateful" | "not_action" | "outside_remit" | "personal_data";
+
+export type PetitionResponseKind = "outcome" | "response";
+
+export type PetitionState = "closed" | "collecting" | "draft" | "moderation" | "open" | "rejected";
+
+export type PetitionVerificationLevel = "eid" | "email" | "sms";
+
 export type PlaceKind = "aimag" | "bagh" | "capital" | "duureg" | "khoroo" | "soum";
 
 export type PlatformRole = "moderator" | "operator" | "platform_admin";
@@ -457,6 +469,149 @@ export interface Organisation {
   website: string | null;
 }
 
+export interface Petition {
+  action: string;
+  background: Generated<string>;
+  body_id: number;
+  closed_at: Timestamp | null;
+  closed_early: Generated<boolean>;
+  closes_at: Timestamp | null;
+  collecting_at: Timestamp | null;
+  created_at: Timestamp;
+  creator_id: number;
+  duplicate_of: number | null;
+  id: Generated<number>;
+  language: Generated<string>;
+  links: Generated<string[]>;
+  min_level: PetitionVerificationLevel | null;
+  moderated_at: Timestamp | null;
+  moderation_at: Timestamp | null;
+  moderation_due_at: Timestamp | null;
+  moderator_id: number | null;
+  open_days: number | null;
+  opened_at: Timestamp | null;
+  rejection_note: string | null;
+  rejection_reason: PetitionRejectionReason | null;
+  share_key_hash: Buffer | null;
+  state: Generated<PetitionState>;
+  supporter_count: Generated<number>;
+  title: string;
+  updated_at: Timestamp;
+}
+
+export interface PetitionBodyRule {
+  body_id: number;
+  min_level: PetitionVerificationLevel;
+  open_days: number;
+  updated_at: Timestamp;
+  updated_by: number | null;
+}
+
+export interface PetitionCount {
+  invalidated: Generated<number>;
+  petition_id: number;
+  shard: number;
+  votes: Generated<number>;
+}
+
+export interface PetitionHourCount {
+  hour: Timestamp;
+  petition_id: number;
+  shard: number;
+  votes: Generated<number>;
+}
+
+export interface PetitionLadderStep {
+  act_within_days: number | null;
+  body_id: number;
+  closes_voting: Generated<boolean>;
+  consequence: PetitionConsequence;
+  counts: string;
+  position: number;
+  threshold: number;
+}
+
+export interface PetitionPlaceCount {
+  petition_id: number;
+  place_code: string;
+  shard: number;
+  votes: Generated<number>;
+}
+
+export interface PetitionResponse {
+  author_id: number;
+  due_at: Timestamp | null;
+  id: Generated<number>;
+  kind: PetitionResponseKind;
+  on_time: boolean | null;
+  outcome: PetitionOutcome | null;
+  petition_id: number;
+  responded_at: Timestamp;
+  step_position: number | null;
+  text: string;
+}
+
+export interface PetitionSignature {
+  contact_hash: Buffer;
+  contact_hint: string | null;
+  flags: Generated<string[]>;
+  id: Generated<number>;
+  invalidated_at: Timestamp | null;
+  invalidated_by: number | null;
+  invalidation_reason: string | null;
+  level: PetitionVerificationLevel;
+  person_hash: Buffer;
+  petition_id: number;
+  place_code: string;
+  signed_at: Timestamp;
+}
+
+export interface PetitionSmsChallenge {
+  attempts: Generated<number>;
+  code_hash: Buffer;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  handle: string;
+  id: Generated<number>;
+  petition_id: number;
+  sealed_vote: string;
+  used_at: Timestamp | null;
+}
+
+export interface PetitionStep {
+  act_within_days: number | null;
+  answered_at: Timestamp | null;
+  closes_voting: Generated<boolean>;
+  consequence: PetitionConsequence;
+  counts: string;
+  due_at: Timestamp | null;
+  petition_id: number;
+  position: number;
+  reached_at: Timestamp | null;
+  threshold: number;
+}
+
+export interface PetitionSubscriber {
+  created_at: Timestamp;
+  email: string;
+  id: Generated<number>;
+  lang: string;
+  petition_id: number;
+}
+
+export interface PetitionSupporter {
+  account_id: number;
+  petition_id: number;
+  supported_at: Timestamp;
+}
+
+export interface PetitionVerificationAttempt {
+  attempted_at: Timestamp;
+  id: Generated<number>;
+  key: string;
+  petition_id: number;
+}
+
 export interface Place {
   code: string;
   kind: PlaceKind;
@@ -566,6 +721,19 @@ export interface DB {
   membership_change: MembershipChange;
   open311_token: Open311Token;
   organisation: Organisation;
+  petition: Petition;
+  petition_body_rule: PetitionBodyRule;
+  petition_count: PetitionCount;
+  petition_hour_count: PetitionHourCount;
+  petition_ladder_step: PetitionLadderStep;
+  petition_place_count: PetitionPlaceCount;
+  petition_response: PetitionResponse;
+  petition_signature: PetitionSignature;
+  petition_sms_challenge: PetitionSmsChallenge;
+  petition_step: PetitionStep;
+  petition_subscriber: PetitionSubscriber;
+  petition_supporter: PetitionSupporter;
+  petition_verification_attempt: PetitionVerificationAttempt;
   place: Place;
   public_event: PublicEvent;
   public_event_chain: PublicEventChain;

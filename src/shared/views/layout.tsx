@@ -83,6 +83,9 @@ export function Layout({ title, children, jsonHref, breadcrumbs, scripts = [] }:
                 <a href="/track">{t('site.track')}</a>
               </li>
               <li>
+                <a href="/petitions">{t('petitions:nav')}</a>
+              </li>
+              <li>
                 <a href="/consultations">{t('site.consultations')}</a>
               </li>
               <li>
