@@ -136,3 +136,22 @@ export function perRequest(use: CpuUse, requests: number): Record<string, number
   const ms = (s: number) => Math.round(((s * 1000) / Math.max(1, requests)) * 100) / 100;
   return { platform: ms(use.platform), postgres: ms(use.postgres), load_generator: ms(use.bench), others_on_machine: ms(use.others) };
 }
+
+/**
+ * Waits until the platform and PostgreSQL have been nearly idle (under `threshold` of
+ * one core each) for a second, or `maxMs` passed: a freshly started server compiles
+ * code, and PostgreSQL's autovacuum and the platform's jobs may still be busy after a
+ * load, which would otherwise land in the first page's figures. Returns the time waited.
+ */
+export async function waitUntilIdle(groups: CpuGroups, options: { maxMs?: number; threshold?: number; signal?: AbortSignal } = {}): Promise<number> {
+  const started = performance.now();
+  const maxMs = options.maxMs ?? 30_000;
+  const threshold = options.threshold ?? 0.1;
+  for (;;) {
+    const stop = measureCpu(groups);
+    await new Promise((r) => setTimeout(r, 1000));
+    const use = stop();
+    const waited = performance.now() - started;
+    if ((use.platform / use.seconds < threshold && use.postgres / use.seconds < threshold) || waited >= maxMs || options.signal?.aborted) return waited;
+  }
+}
