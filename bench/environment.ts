@@ -25,7 +25,7 @@ export const CLUSTER_SETTINGS: Readonly<Record<string, string>> = {
 
 const TEMPLATE = 'irgen_bench_template';
 /** A fixed root secret: the platform would otherwise generate one into DATA_DIR. */
-const SECRET_KEY = 'irgen-bench-secret-key-not-for-production-use-0123456789';
+export const SECRET_KEY = 'irgen-bench-secret-key-not-for-production-use-0123456789';
 
 export interface BenchDatabase {
   name: string;
