@@ -39,11 +39,19 @@ interface Block {
   text: BlockText;
   /** The words without any numbering, to tell renumbering from change. */
   plain: string;
+  /** Paragraphs and points: their number within the article ("1", "1.2") and text. */
+  parts: { local: string; body: string }[];
+  lead: string;
 }
 
 function localNumber(number: string): string {
   const dot = number.indexOf('.');
   return dot === -1 ? '' : number.slice(dot + 1);
+}
+
+/** The block's text with its paragraphs numbered under `articleNumber`. */
+function textOf(block: Block, articleNumber: string): string {
+  return [block.lead, ...block.parts.map((p) => `${articleNumber}.${p.local}. ${p.body}`)].filter((line, i) => i > 0 || line !== '').join('\n');
 }
 
 export function blocksOf(elements: readonly VersionElement[]): Block[] {
@@ -52,13 +60,14 @@ export function blocksOf(elements: readonly VersionElement[]): Block[] {
   for (const e of elements) {
     if (e.kind === 'paragraph' || e.kind === 'point') {
       if (current && current.text.kind === 'article') {
-        current.text.text += `\n${e.number}. ${e.body}`;
+        current.parts.push({ local: localNumber(e.number), body: e.body });
         current.plain += `\n${localNumber(e.number)} ${e.body}`;
+        current.text.text = textOf(current, current.text.number);
       }
       continue;
     }
     const lines = e.kind === 'preamble' ? [e.body] : [e.heading, e.body].filter(Boolean);
-    current = { unitId: e.unitId, text: { kind: e.kind, number: e.number, heading: e.heading, text: lines.join('\n') }, plain: lines.join('\n') };
+    current = { unitId: e.unitId, text: { kind: e.kind, number: e.number, heading: e.heading, text: lines.join('\n') }, plain: lines.join('\n'), parts: [], lead: lines.join('\n') };
     blocks.push(current);
   }
   return blocks;
@@ -78,7 +87,9 @@ export function compareVersions(previous: readonly VersionElement[], next: reado
     }
     const sameWords = old.plain === b.plain;
     const status: ChangeStatus = sameWords ? (old.text.number === b.text.number ? 'unchanged' : 'renumbered') : 'changed';
-    changes.push({ unitId: b.unitId, status, before: old.text, after: b.text, diff: status === 'changed' ? wordDiff(old.text.text, b.text.text) : [] });
+    // A renumbered article's paragraphs are compared under its new number: only real changes show.
+    const diff = status === 'changed' ? wordDiff(old.text.kind === 'article' ? textOf(old, b.text.number) : old.text.text, b.text.text) : [];
+    changes.push({ unitId: b.unitId, status, before: old.text, after: b.text, diff });
   }
   for (const old of before) {
     if (!afterUnits.has(old.unitId)) changes.push({ unitId: old.unitId, status: 'removed', before: old.text, after: null, diff: [{ op: 'removed', text: old.text.text }] });

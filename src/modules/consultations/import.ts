@@ -361,7 +361,8 @@ export function serialiseDraft(elements: readonly Pick<DraftElement, 'kind' | 'n
         break;
       case 'paragraph':
       case 'point':
-        blocks[blocks.length - 1] = `${blocks[blocks.length - 1] ?? ''}\n${e.number}.${e.body}`.replace(/^\n/, '');
+        // "1.1.Текст" as laws print it; a space when the text itself starts with a digit ("1.1. 30 хоног"), or it would read as a deeper number.
+        blocks[blocks.length - 1] = `${blocks[blocks.length - 1] ?? ''}\n${e.number}.${/^\d/.test(e.body) ? ' ' : ''}${e.body}`.replace(/^\n/, '');
         break;
     }
   }

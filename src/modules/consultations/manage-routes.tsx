@@ -113,7 +113,7 @@ export function manageRoutes(app: FastifyInstance, deps: Deps): void {
     const bodyId = bodies.length === 1 && !values.body ? bodies[0]!.id : Number(values.body);
     if (!Number.isSafeInteger(bodyId) || bodyId < 1 || !bodies.some((b) => b.id === bodyId)) {
       if (values.body && Number.isSafeInteger(bodyId) && bodyId > 0 && !canCreateFor(actor, bodyId)) throw forbidden();
-      return show([{ field: 'body', key: 'common:errors.field.choose', params: { field: '$t:consultations:field.body' } }], 400);
+      return show([{ field: 'body', key: 'common:errors.field.choose', params: { field: '$t:consultations:fieldRef.body' } }], 400);
     }
     return act(
       reply,

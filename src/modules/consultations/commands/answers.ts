@@ -31,8 +31,8 @@ export async function answerComments(db: Db, consultationId: number, input: Answ
   if (ids.length === 0) errors.push(fieldError('comments', 'consultations:errors.choose_comments'));
   if (ids.length > LIMITS.bulkMax) errors.push(fieldError('comments', 'consultations:errors.too_many_selected', { max: LIMITS.bulkMax }));
   const category = typeof input.category === 'string' && (ANSWER_CATEGORIES as readonly string[]).includes(input.category) ? (input.category as AnswerCategory) : null;
-  if (!category) errors.push(fieldError('category', 'common:errors.field.choose', { field: label('consultations:field.category') }));
-  const reason = checkText(errors, 'reason', input.reason, 'consultations:field.reason', { min: LIMITS.reasonMin, max: LIMITS.reason });
+  if (!category) errors.push(fieldError('category', 'common:errors.field.choose', { field: label('consultations:fieldRef.category') }));
+  const reason = checkText(errors, 'reason', input.reason, 'consultations:fieldRef.reason', { min: LIMITS.reasonMin, max: LIMITS.reason });
   throwIfErrors(errors);
 
   return db.transaction().execute(async (tx) => {

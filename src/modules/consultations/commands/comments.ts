@@ -21,11 +21,11 @@ export interface CommentInput {
 /** Checks what every comment needs, before any row is touched. */
 export function checkComment(input: { text: unknown; placeCode: string | null }): { text: string; placeCode: string | null } {
   const errors: FieldError[] = [];
-  const text = checkText(errors, 'text', typeof input.text === 'string' ? storable(input.text) : input.text, 'consultations:field.comment', { min: LIMITS.commentMin, max: LIMITS.comment });
+  const text = checkText(errors, 'text', typeof input.text === 'string' ? storable(input.text) : input.text, 'consultations:fieldRef.comment', { min: LIMITS.commentMin, max: LIMITS.comment });
   let placeCode: string | null = null;
   if (input.placeCode) {
     const place = placeCatalogue().get(input.placeCode);
-    if (!place || place.level !== 1) errors.push(fieldError('place', 'common:errors.field.choose', { field: label('consultations:field.place') }));
+    if (!place || place.level !== 1) errors.push(fieldError('place', 'common:errors.field.choose', { field: label('consultations:fieldRef.place') }));
     else placeCode = place.code;
   }
   throwIfErrors(errors);
@@ -163,7 +163,7 @@ export async function withdrawSupport(db: Db, consultationId: number, commentId:
 /** Reports a comment to the moderators (one report per person); it stays visible meanwhile. */
 export async function flagComment(db: Db, consultationId: number, commentId: number, reason: unknown, actor: ActorRef, ctx: CommandContext): Promise<void> {
   if (typeof reason !== 'string' || !(FLAG_REASONS as readonly string[]).includes(reason)) {
-    throw new AppError('validation_failed', { fields: [fieldError('reason', 'common:errors.field.choose', { field: label('consultations:field.flagReason') })] });
+    throw new AppError('validation_failed', { fields: [fieldError('reason', 'common:errors.field.choose', { field: label('consultations:fieldRef.flagReason') })] });
   }
   await db.transaction().execute(async (tx) => {
     const c = await lockConsultation(tx, consultationId, 'share');

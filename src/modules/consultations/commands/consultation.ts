@@ -48,14 +48,14 @@ function realDay(value: unknown): string | null {
 export function checkDetails(input: DetailsInput, now: Date): { details: CheckedDetails | null; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const kind = typeof input.kind === 'string' && (CONSULTATION_KINDS as readonly string[]).includes(input.kind) ? (input.kind as Kind) : null;
-  if (!kind) errors.push(fieldError('kind', 'common:errors.field.choose', { field: label('consultations:field.kind') }));
-  const titleMn = checkText(errors, 'title_mn', input.titleMn, 'consultations:field.titleMn', { min: 3, max: LIMITS.title });
-  const titleEn = checkText(errors, 'title_en', input.titleEn, 'consultations:field.titleEn', { min: 3, max: LIMITS.title, optional: true });
-  const note = checkText(errors, 'note', input.note, 'consultations:field.note', { max: LIMITS.note, optional: true });
+  if (!kind) errors.push(fieldError('kind', 'common:errors.field.choose', { field: label('consultations:fieldRef.kind') }));
+  const titleMn = checkText(errors, 'title_mn', input.titleMn, 'consultations:fieldRef.titleMn', { min: 3, max: LIMITS.title });
+  const titleEn = checkText(errors, 'title_en', input.titleEn, 'consultations:fieldRef.titleEn', { min: 3, max: LIMITS.title, optional: true });
+  const note = checkText(errors, 'note', input.note, 'consultations:fieldRef.note', { max: LIMITS.note, optional: true });
   const opens = realDay(input.opensOn);
   const closes = realDay(input.closesOn);
-  if (!opens) errors.push(fieldError('opens_on', typeof input.opensOn === 'string' && input.opensOn.trim() ? 'common:errors.field.date' : 'common:errors.field.required', { field: label('consultations:field.opensOn') }));
-  if (!closes) errors.push(fieldError('closes_on', typeof input.closesOn === 'string' && input.closesOn.trim() ? 'common:errors.field.date' : 'common:errors.field.required', { field: label('consultations:field.closesOn') }));
+  if (!opens) errors.push(fieldError('opens_on', typeof input.opensOn === 'string' && input.opensOn.trim() ? 'common:errors.field.date' : 'common:errors.field.required', { field: label('consultations:fieldRef.opensOn') }));
+  if (!closes) errors.push(fieldError('closes_on', typeof input.closesOn === 'string' && input.closesOn.trim() ? 'common:errors.field.date' : 'common:errors.field.required', { field: label('consultations:fieldRef.closesOn') }));
   let opensAt: Date | null = null;
   let closesAt: Date | null = null;
   if (opens && closes) {
@@ -102,7 +102,7 @@ export async function createConsultation(
   const d = details!;
   return db.transaction().execute(async (tx) => {
     const body = await tx.selectFrom('body').where('organisation_id', '=', input.bodyId).select('organisation_id').executeTakeFirst();
-    if (!body) throw new AppError('validation_failed', { fields: [fieldError('body', 'common:errors.field.choose', { field: label('consultations:field.body') })] });
+    if (!body) throw new AppError('validation_failed', { fields: [fieldError('body', 'common:errors.field.choose', { field: label('consultations:fieldRef.body') })] });
     const dueAt = await answersDueAt(tx, d.closesAt, d.answerDays);
     const c = await tx
       .insertInto('consultation')

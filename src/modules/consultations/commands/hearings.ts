@@ -18,13 +18,13 @@ function startsAt(errors: FieldError[], day: unknown, time: unknown): Date | nul
   const t = typeof time === 'string' ? time.trim() : '';
   const dm = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
   const tm = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(t);
-  if (!dm) errors.push(fieldError('day', d ? 'common:errors.field.date' : 'common:errors.field.required', { field: label('consultations:field.hearingDay') }));
-  if (!tm) errors.push(fieldError('time', t ? 'consultations:errors.time' : 'common:errors.field.required', { field: label('consultations:field.hearingTime') }));
+  if (!dm) errors.push(fieldError('day', d ? 'common:errors.field.date' : 'common:errors.field.required', { field: label('consultations:fieldRef.hearingDay') }));
+  if (!tm) errors.push(fieldError('time', t ? 'consultations:errors.time' : 'common:errors.field.required', { field: label('consultations:fieldRef.hearingTime') }));
   if (!dm || !tm) return null;
   const [year, month, dayOfMonth] = [Number(dm[1]), Number(dm[2]), Number(dm[3])];
   const check = new Date(Date.UTC(year, month - 1, dayOfMonth));
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== dayOfMonth || year < 2000 || year > 2100) {
-    errors.push(fieldError('day', 'common:errors.field.date', { field: label('consultations:field.hearingDay') }));
+    errors.push(fieldError('day', 'common:errors.field.date', { field: label('consultations:fieldRef.hearingDay') }));
     return null;
   }
   // Hearings are announced in Ulaanbaatar time.
@@ -36,8 +36,8 @@ function startsAt(errors: FieldError[], day: unknown, time: unknown): Date | nul
 export async function addHearing(db: Db, consultationId: number, input: HearingInput, actor: ActorRef, ctx: CommandContext): Promise<{ id: number }> {
   const errors: FieldError[] = [];
   const at = startsAt(errors, input.day, input.time);
-  const place = checkText(errors, 'place', input.place, 'consultations:field.hearingPlace', { max: LIMITS.hearingPlace });
-  const how = checkText(errors, 'how_to_join', input.howToJoin, 'consultations:field.hearingHow', { max: LIMITS.hearingHow, optional: true });
+  const place = checkText(errors, 'place', input.place, 'consultations:fieldRef.hearingPlace', { max: LIMITS.hearingPlace });
+  const how = checkText(errors, 'how_to_join', input.howToJoin, 'consultations:fieldRef.hearingHow', { max: LIMITS.hearingHow, optional: true });
   throwIfErrors(errors);
   return db.transaction().execute(async (tx) => {
     const c = await lockConsultation(tx, consultationId, 'share');
@@ -53,7 +53,7 @@ export async function addHearing(db: Db, consultationId: number, input: HearingI
 /** Adds (or corrects) the minutes of a hearing that took place. */
 export async function saveMinutes(db: Db, consultationId: number, hearingId: number, minutesInput: unknown, _actor: ActorRef, ctx: CommandContext): Promise<void> {
   const errors: FieldError[] = [];
-  const minutes = checkText(errors, 'minutes', minutesInput, 'consultations:field.minutes', { max: LIMITS.minutes });
+  const minutes = checkText(errors, 'minutes', minutesInput, 'consultations:fieldRef.minutes', { max: LIMITS.minutes });
   throwIfErrors(errors);
   await db.transaction().execute(async (tx) => {
     const c = await lockConsultation(tx, consultationId, 'share');
@@ -89,7 +89,7 @@ export async function addHearingComment(
     let org: string | null = null;
     if (input.organisationId !== null) {
       const row = await tx.selectFrom('organisation').where('id', '=', input.organisationId).where('kind', '=', 'cso').select('slug').executeTakeFirst();
-      if (!row) throw new AppError('validation_failed', { fields: [fieldError('organisation', 'common:errors.field.choose', { field: label('consultations:field.speaker') })] });
+      if (!row) throw new AppError('validation_failed', { fields: [fieldError('organisation', 'common:errors.field.choose', { field: label('consultations:fieldRef.speaker') })] });
       org = row.slug;
     }
     const row = await tx

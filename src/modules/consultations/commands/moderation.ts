@@ -29,13 +29,13 @@ type NegativeReason = Exclude<ModerationReason, 'ok'>;
 export async function moderateComment(db: Db, commentId: number, input: ModerationInput, moderatorId: number, ctx: CommandContext): Promise<{ consultationId: number }> {
   const errors: FieldError[] = [];
   const action = typeof input.action === 'string' && (MODERATION_ACTIONS as readonly string[]).includes(input.action) ? (input.action as ModerationAction) : null;
-  if (!action) errors.push(fieldError('action', 'common:errors.field.choose', { field: label('consultations:field.decision') }));
+  if (!action) errors.push(fieldError('action', 'common:errors.field.choose', { field: label('consultations:fieldRef.decision') }));
   const reasonRaw = typeof input.reason === 'string' && (MODERATION_REASONS as readonly string[]).includes(input.reason) ? (input.reason as ModerationReason) : null;
   const needsReason = action === 'reject' || action === 'remove' || action === 'redact';
   const reason: ModerationReason | null = needsReason ? (reasonRaw && reasonRaw !== 'ok' ? reasonRaw : null) : 'ok';
-  if (needsReason && !reason) errors.push(fieldError('reason', 'common:errors.field.choose', { field: label('consultations:field.moderationReason') }));
-  const note = checkText(errors, 'note', input.note, 'consultations:field.moderationNote', { max: LIMITS.moderationNote, optional: true });
-  const redacted = action === 'redact' ? checkText(errors, 'text', typeof input.text === 'string' ? storable(input.text) : input.text, 'consultations:field.comment', { max: LIMITS.comment }) : null;
+  if (needsReason && !reason) errors.push(fieldError('reason', 'common:errors.field.choose', { field: label('consultations:fieldRef.moderationReason') }));
+  const note = checkText(errors, 'note', input.note, 'consultations:fieldRef.moderationNote', { max: LIMITS.moderationNote, optional: true });
+  const redacted = action === 'redact' ? checkText(errors, 'text', typeof input.text === 'string' ? storable(input.text) : input.text, 'consultations:fieldRef.comment', { max: LIMITS.comment }) : null;
   throwIfErrors(errors);
 
   return db.transaction().execute(async (tx) => {

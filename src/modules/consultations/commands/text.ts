@@ -22,7 +22,7 @@ const MAX_REPORTED = 25;
  */
 export function parseOrRefuse(text: unknown, field = 'text'): ParsedDraft {
   if (typeof text !== 'string' || !text.trim()) {
-    throw new AppError('validation_failed', { fields: [{ field, key: 'common:errors.field.required', params: { field: label('consultations:field.text') } }] });
+    throw new AppError('validation_failed', { fields: [{ field, key: 'common:errors.field.required', params: { field: label('consultations:fieldRef.text') } }] });
   }
   const parsed = parseDraftText(text);
   if (hasErrors(parsed)) throw new AppError('consultations.import_failed', { status: 400, fields: importErrors(parsed.issues, field) });
@@ -113,8 +113,8 @@ export async function replaceDraftText(db: Db, consultationId: number, text: str
 /** Edits one chapter, article, paragraph or point of the version in preparation. */
 export async function editElement(db: Db, consultationId: number, elementId: number, input: { heading: unknown; body: unknown }, _actor: ActorRef, _ctx: CommandContext): Promise<{ unitId: number }> {
   const errors: FieldError[] = [];
-  const heading = checkText(errors, 'heading', input.heading, 'consultations:field.heading', { max: IMPORT_LIMITS.heading, optional: true });
-  const body = checkText(errors, 'body', input.body, 'consultations:field.elementText', { max: IMPORT_LIMITS.body, optional: true });
+  const heading = checkText(errors, 'heading', input.heading, 'consultations:fieldRef.heading', { max: IMPORT_LIMITS.heading, optional: true });
+  const body = checkText(errors, 'body', input.body, 'consultations:fieldRef.elementText', { max: IMPORT_LIMITS.body, optional: true });
   throwIfErrors(errors);
   return db.transaction().execute(async (tx) => {
     const c = await lockConsultation(tx, consultationId, 'update');
@@ -125,7 +125,7 @@ export async function editElement(db: Db, consultationId: number, elementId: num
       : undefined;
     if (!element) throw new AppError('consultations.unknown_element', { status: 404 });
     if ((element.kind === 'paragraph' || element.kind === 'point') && !body) {
-      throw new AppError('validation_failed', { fields: [{ field: 'body', key: 'common:errors.field.required', params: { field: label('consultations:field.elementText') } }] });
+      throw new AppError('validation_failed', { fields: [{ field: 'body', key: 'common:errors.field.required', params: { field: label('consultations:fieldRef.elementText') } }] });
     }
     await tx
       .updateTable('consultation_element')
@@ -185,7 +185,7 @@ export async function discardDraftVersion(db: Db, consultationId: number, _actor
  */
 export async function publishVersion(db: Db, consultationId: number, changeNoteInput: unknown, actor: ActorRef, ctx: CommandContext): Promise<{ versionNumber: number }> {
   const errors: FieldError[] = [];
-  const changeNote = checkText(errors, 'change_note', changeNoteInput, 'consultations:field.changeNote', { min: LIMITS.reasonMin, max: LIMITS.changeNote });
+  const changeNote = checkText(errors, 'change_note', changeNoteInput, 'consultations:fieldRef.changeNote', { min: LIMITS.reasonMin, max: LIMITS.changeNote });
   throwIfErrors(errors);
   return db.transaction().execute(async (tx) => {
     const c = await lockConsultation(tx, consultationId, 'update');

@@ -85,10 +85,12 @@ export function ArticlePage(props: ArticlePageProps) {
       <h1>
         {label}
         {article.heading && (
-          <span class="meta-heading" lang="mn">
-            {article.heading}
-          </span>
+          <>
+            {'. '}
+            <span lang="mn">{article.heading}</span>
+          </>
         )}
+        <span class="subtitle">{consultationTitle(lang, c)}</span>
       </h1>
       {props.removedIn !== null ? (
         <Notice kind="warning">
@@ -101,7 +103,7 @@ export function ArticlePage(props: ArticlePageProps) {
           </Notice>
         )
       )}
-      <ArticleText elements={elements} counts={props.counts} hrefFor={(unitId) => `${href(article.unitId)}?part=${unitId}#comments-title`} />
+      <ArticleText elements={elements} showHeading={false} counts={props.counts} hrefFor={(unitId) => `${href(article.unitId)}?part=${unitId}#comments-title`} />
       <nav class="pagination" aria-label={t('consultations:article.neighbours')}>
         {props.previous && (
           <a href={href(props.previous.unitId)} rel="prev">

@@ -35,7 +35,15 @@ export function CommentForm({ consultationId, state, units, organisations, value
     );
   }
   if (state === 'verify') return <p class="notice">{t('consultations:form.verifyToComment')}</p>;
-  if (state !== 'open') return <p class="notice">{t(`consultations:form.${state}`)}</p>;
+  if (state !== 'open') {
+    // A refused post (the period just ended) still says why.
+    return (
+      <>
+        <ErrorSummary errors={errors} />
+        <p class="notice">{t(`consultations:form.${state}`)}</p>
+      </>
+    );
+  }
   const aimags = placeCatalogue()
     .firstLevel(lang)
     .map((p) => ({ value: p.code, label: placeName(p, lang) }));

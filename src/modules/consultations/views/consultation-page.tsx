@@ -132,7 +132,7 @@ export function ConsultationPage(props: ConsultationPageProps) {
         )}
       </dl>
       <p class="button-row">
-        <a class="button" href={textPath(c.id)}>
+        <a class="button button-primary" href={textPath(c.id)}>
           {t('consultations:page.readText')}
         </a>
         <a class="button button-secondary" href={generalCommentsPath(c.id)}>

@@ -54,7 +54,7 @@ export function ListPage(props: {
       <p class="button-row">
         {props.canCreate && (
           <>
-            <a class="button" href="/consultations/new">
+            <a class="button button-primary" href="/consultations/new">
               {t('consultations:list.create')}
             </a>
             <a class="button button-secondary" href="/consultations/manage">
@@ -171,7 +171,7 @@ export function ManageListPage({ items, canCreate }: { items: ListedConsultation
       <h1>{t('consultations:manage.listTitle')}</h1>
       {canCreate && (
         <p>
-          <a class="button" href="/consultations/new">
+          <a class="button button-primary" href="/consultations/new">
             {t('consultations:list.create')}
           </a>
         </p>

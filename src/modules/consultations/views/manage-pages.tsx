@@ -106,7 +106,7 @@ export function ManagePage(props: ManagePageProps) {
       <ErrorSummary errors={errors} />
       <h1>
         {title}
-        <span class="meta-heading">{consultationTitle(lang, c)}</span>
+        <span class="subtitle">{consultationTitle(lang, c)}</span>
       </h1>
       <p>
         <PhaseTag c={c} /> <LateTag c={c} unanswered={figures.unanswered} />
@@ -133,7 +133,7 @@ export function ManagePage(props: ManagePageProps) {
             </a>
           </p>
           <PostForm action={`/consultations/${c.id}/publish`}>
-            <button type="submit" class="button" id="f-publish">
+            <button type="submit" class="button button-primary" id="f-publish">
               {t('consultations:manage.publish')}
             </button>
           </PostForm>
@@ -148,7 +148,7 @@ export function ManagePage(props: ManagePageProps) {
           </p>
           {figures.pending > 0 && <p>{t('consultations:manage.pending', { count: figures.pending })}</p>}
           <p class="button-row">
-            <a class="button" href={`${answersPath(c.id)}?status=unanswered`}>
+            <a class="button button-primary" href={`${answersPath(c.id)}?status=unanswered`}>
               {t('consultations:manage.answer', { count: figures.unanswered })}
             </a>
             <a class="button button-secondary" href={`${answersPath(c.id)}?status=all`}>
@@ -248,7 +248,7 @@ export function ManagePage(props: ManagePageProps) {
             {figures.pending > 0 && <li>{t('consultations:manage.pending', { count: figures.pending })}</li>}
           </ul>
           <PostForm action={`/consultations/${c.id}/finish`}>
-            <button type="submit" class="button" id="f-finish">
+            <button type="submit" class="button button-primary" id="f-finish">
               {t('consultations:manage.finish')}
             </button>
           </PostForm>

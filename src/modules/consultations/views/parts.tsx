@@ -244,7 +244,7 @@ export function DiffText({ parts }: { parts: DiffPart[] }) {
 }
 
 /** The law text of one article: its heading line and paragraphs, as the draft prints them. */
-export function ArticleText({ elements, counts, hrefFor }: { elements: TextElement[]; counts?: Map<number, number>; hrefFor?: (unitId: number) => string }) {
+export function ArticleText({ elements, counts, hrefFor, showHeading = true }: { elements: TextElement[]; counts?: Map<number, number>; hrefFor?: (unitId: number) => string; showHeading?: boolean }) {
   const { t, lang } = usePage();
   return (
     <div class="law-text" lang="mn">
@@ -259,7 +259,7 @@ export function ArticleText({ elements, counts, hrefFor }: { elements: TextEleme
         if (e.kind === 'article') {
           return (
             <div key={e.id} id={`u${e.unitId}`}>
-              <h2 class="article-heading">{articleHeadingText(e)}</h2>
+              {showHeading && <h2 class="article-heading">{articleHeadingText(e)}</h2>}
               {e.body && <p class="pre-line">{e.body}</p>}
             </div>
           );

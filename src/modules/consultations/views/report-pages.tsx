@@ -115,11 +115,11 @@ export function ReportSummaryPage({ r, jsonHref }: { r: ReportData; jsonHref: st
     <Layout title={`${title} · ${consultationTitle(lang, r.c)}`} jsonHref={jsonHref} breadcrumbs={crumbs([{ label: title }])}>
       <h1>
         {title}
-        <span class="meta-heading">{consultationTitle(lang, r.c)}</span>
+        <span class="subtitle">{consultationTitle(lang, r.c)}</span>
       </h1>
       <ReportHeader r={r} />
       <p class="button-row">
-        <a class="button" href={`${reportPath(r.c.id)}/full`}>
+        <a class="button button-primary" href={`${reportPath(r.c.id)}/full`}>
           {t('consultations:report.full')}
         </a>
         <a class="button button-secondary" href={`${reportPath(r.c.id)}.pdf`}>
@@ -198,7 +198,7 @@ export function ReportBody({ r }: { r: ReportData }) {
     <div class="report">
       <h1>
         {title}
-        <span class="meta-heading">{consultationTitle(lang, r.c)}</span>
+        <span class="subtitle">{consultationTitle(lang, r.c)}</span>
       </h1>
       <ReportHeader r={r} />
       <Totals r={r} />

@@ -44,7 +44,7 @@ export function AnswersPage(props: {
       {props.notice && <Notice kind="success">{props.notice}</Notice>}
       <h1>
         {title}
-        <span class="meta-heading">{consultationTitle(lang, c)}</span>
+        <span class="subtitle">{consultationTitle(lang, c)}</span>
       </h1>
       <form method="get" action={answersPath(c.id)} class="filters">
         <h2 class="filters-title">{t('consultations:list.filters')}</h2>
@@ -171,7 +171,7 @@ export function HearingPage(props: {
       {props.notice && <Notice kind="success">{props.notice}</Notice>}
       <h1>
         {title}
-        <span class="meta-heading">
+        <span class="subtitle">
           <DateText date={hearing.startsAt} withTime />, {hearing.place}
         </span>
       </h1>

@@ -27,7 +27,7 @@ export function TextPage(props: {
     <Layout title={`${title} · ${consultationTitle(lang, c)}`} jsonHref={props.jsonHref} breadcrumbs={crumbs([{ label: title }])}>
       <h1>
         {title}
-        <span class="meta-heading">{consultationTitle(lang, c)}</span>
+        <span class="subtitle">{consultationTitle(lang, c)}</span>
       </h1>
       {!isCurrent && (
         <Notice kind="warning">
