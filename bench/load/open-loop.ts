@@ -95,8 +95,8 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult
       ok++;
       if (now - start <= (options.durationS + 1) * 1000) okWithinGrace++;
       const second = Math.floor((now - start) / 1000);
-      if (second < okPerSecond.length) okPerSecond[second]!++;
-      else okPerSecond.push(1);
+      while (okPerSecond.length <= second) okPerSecond.push(0);
+      okPerSecond[second]!++;
     }
     done++;
     if (done === sent && (sent === total || options.signal?.aborted)) finish();
