@@ -9,6 +9,14 @@ export type AccountTokenPurpose = "reset_password" | "verify_email";
 
 export type BodyType = "agency" | "governor_office" | "hotline" | "khural" | "ministry" | "parliament" | "standing_committee";
 
+export type CommitmentPartyRole = "lead" | "partner";
+
+export type CommitmentPlanKind = "local" | "national";
+
+export type CommitmentProgress = "completed" | "limited_progress" | "not_started_or_severe_delays" | "substantial_progress";
+
+export type CommitmentSource = "import" | "platform";
+
 export type ConsultationAnswerCategory = "accepted" | "not_accepted" | "partly_accepted";
 
 export type ConsultationChannel = "hearing" | "web";
@@ -148,6 +156,164 @@ export interface Category {
   name_en: string;
   name_mn: string;
   position: Generated<number>;
+}
+
+export interface Commitment {
+  id: Generated<number>;
+  note: string | null;
+  number: number;
+  objective_en: string | null;
+  objective_mn: string | null;
+  plan_id: number;
+  title_as_printed: string | null;
+  title_en: string | null;
+  title_mn: string | null;
+}
+
+export interface CommitmentAssessment {
+  assessed_at: Timestamp;
+  assessed_by: number | null;
+  assessed_on: string | null;
+  evidence: string | null;
+  id: Generated<number>;
+  import_kind: string | null;
+  justification: string | null;
+  lang: string;
+  links: Generated<string[]>;
+  milestone_id: number;
+  note: string | null;
+  organisation_as_printed: string | null;
+  organisation_id: number | null;
+  position: Generated<number>;
+  source: CommitmentSource;
+  status: CommitmentProgress | null;
+  status_up_to: CommitmentProgress | null;
+  version: number;
+}
+
+export interface CommitmentComment {
+  answer: string | null;
+  answer_body_id: number | null;
+  answer_lang: string | null;
+  answered_at: Timestamp | null;
+  answered_by: number | null;
+  author_as_printed: string | null;
+  author_id: number | null;
+  commented_at: Timestamp;
+  commented_on: string | null;
+  commitment_id: number | null;
+  id: Generated<number>;
+  lang: string;
+  note: string | null;
+  organisation_id: number | null;
+  plan_id: number;
+  position: Generated<number>;
+  section: string | null;
+  source: CommitmentSource;
+  text: string;
+}
+
+export interface CommitmentImportUpload {
+  account_id: number;
+  created_at: Timestamp;
+  document: Json;
+  filename: string;
+  id: Generated<string>;
+  kind: CommitmentPlanKind;
+  owner_body_id: number;
+  place_code: string | null;
+  slug: string;
+}
+
+export interface CommitmentMilestone {
+  additional_comments: Generated<Json>;
+  commitment_id: number;
+  due_on: string | null;
+  id: Generated<number>;
+  implementing_as_printed: string | null;
+  lead_body_id: number;
+  note: string | null;
+  sequence: number;
+  title_candidate: string | null;
+  title_en: string | null;
+  title_mn: string | null;
+  title_raw: string | null;
+}
+
+export interface CommitmentMilestoneImplementer {
+  milestone_id: number;
+  organisation_id: number;
+  position: number;
+}
+
+export interface CommitmentParty {
+  commitment_id: number;
+  name_as_printed: string | null;
+  organisation_id: number;
+  position: number;
+  role: CommitmentPartyRole;
+}
+
+export interface CommitmentPlan {
+  closed_at: Timestamp | null;
+  created_at: Timestamp;
+  id: Generated<number>;
+  introduction_en: string | null;
+  introduction_mn: string | null;
+  kind: CommitmentPlanKind;
+  lessons_en: string | null;
+  lessons_mn: string | null;
+  owner_body_id: number;
+  period_end: string;
+  period_label: string;
+  period_start: string;
+  place_code: string | null;
+  process_en: string | null;
+  process_mn: string | null;
+  recommendations_en: string | null;
+  recommendations_mn: string | null;
+  slug: string;
+  source: CommitmentSource;
+  source_extra: Generated<Json>;
+  stated_commitments: number | null;
+  stated_completed: number | null;
+  stated_in_progress: number | null;
+  stated_milestones: number | null;
+  stated_not_started: number | null;
+  stated_note: string | null;
+  title_en: string | null;
+  title_mn: string | null;
+}
+
+export interface CommitmentReminder {
+  due_on: string;
+  milestone_id: number;
+  sent_at: Timestamp;
+  stage: string;
+}
+
+export interface CommitmentReport {
+  body_id: number;
+  evidence: string | null;
+  id: Generated<number>;
+  lang: string;
+  links: Generated<string[]>;
+  milestone_id: number;
+  reported_at: Timestamp;
+  reported_by: number | null;
+  source: CommitmentSource;
+  status: CommitmentProgress | null;
+  status_up_to: CommitmentProgress | null;
+  version: number;
+}
+
+export interface CommitmentReportFile {
+  bytes: Buffer;
+  filename: string;
+  id: Generated<number>;
+  media_type: string;
+  report_id: number;
+  size: number;
 }
 
 export interface Consultation {
@@ -690,6 +856,17 @@ export interface DB {
   body_category: BodyCategory;
   body_place: BodyPlace;
   category: Category;
+  commitment: Commitment;
+  commitment_assessment: CommitmentAssessment;
+  commitment_comment: CommitmentComment;
+  commitment_import_upload: CommitmentImportUpload;
+  commitment_milestone: CommitmentMilestone;
+  commitment_milestone_implementer: CommitmentMilestoneImplementer;
+  commitment_party: CommitmentParty;
+  commitment_plan: CommitmentPlan;
+  commitment_reminder: CommitmentReminder;
+  commitment_report: CommitmentReport;
+  commitment_report_file: CommitmentReportFile;
   consultation: Consultation;
   consultation_answer: ConsultationAnswer;
   consultation_change_link: ConsultationChangeLink;
