@@ -9,6 +9,7 @@ import type { AppDeps } from './deps.js';
 import accountsModule from './modules/accounts/routes.js';
 import adminModule from './modules/admin/routes.js';
 import bodiesModule from './modules/bodies/routes.js';
+import commitmentsModule from './modules/commitments/routes.js';
 import consultationsModule from './modules/consultations/routes.js';
 import feedbackModule from './modules/feedback/routes.js';
 import homeModule from './modules/home/routes.js';
@@ -84,6 +85,7 @@ export async function buildApp(deps: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(feedbackModule, deps);
   await app.register(consultationsModule, deps);
   await app.register(petitionsModule, deps);
+  await app.register(commitmentsModule, deps);
   await app.register(adminModule, deps);
 
   return app;

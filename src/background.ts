@@ -12,6 +12,7 @@ import { feedbackDailyDigestJob, FEEDBACK_DIGEST_TASK } from './modules/feedback
 import { publishStatisticsJob, refreshStatsJob } from './modules/feedback/stats/publish.js';
 import { accountsCleanupJob } from './modules/accounts/cleanup.js';
 import { ANSWERS_DUE_TASK, answersDueJob, notifyFollowersJob } from './modules/consultations/jobs.js';
+import { disagreementNoticeJob, dueRemindersJob, importCleanupJob, DUE_REMINDERS_TASK, IMPORT_CLEANUP_TASK } from './modules/commitments/reminders.js';
 import { closePetitionsJob, notifySignersJob, petitionsCleanupJob, CLOSE_TASK as PETITIONS_CLOSE_TASK, CLEANUP_TASK as PETITIONS_CLEANUP_TASK } from './modules/petitions/jobs.js';
 
 export interface BackgroundDeps {
@@ -41,6 +42,9 @@ export function allJobs(deps: BackgroundDeps): JobDefinition<never>[] {
     closePetitionsJob(deps.database.db) as JobDefinition<never>,
     notifySignersJob(deps.database.db, deps.publicUrl ?? loadConfig().publicUrl) as JobDefinition<never>,
     petitionsCleanupJob(deps.database.db) as JobDefinition<never>,
+    dueRemindersJob(deps.database.db, deps.publicUrl ?? loadConfig().publicUrl) as JobDefinition<never>,
+    disagreementNoticeJob(deps.database.db, deps.publicUrl ?? loadConfig().publicUrl) as JobDefinition<never>,
+    importCleanupJob(deps.database.db) as JobDefinition<never>,
   ];
 }
 
@@ -62,6 +66,10 @@ export const CRONTAB: CronEntry[] = [
   { pattern: '* * * * *', task: PETITIONS_CLOSE_TASK },
   // 04:00 in Ulaanbaatar: verification attempts older than a day and old SMS codes are deleted.
   { pattern: '0 20 * * *', task: PETITIONS_CLEANUP_TASK },
+  // 08:15 in Ulaanbaatar: lead bodies hear of milestones due within 14 days, and again within 3.
+  { pattern: '15 0 * * *', task: DUE_REMINDERS_TASK },
+  // 04:00 in Ulaanbaatar: plan files uploaded but never imported are deleted.
+  { pattern: '0 20 * * *', task: IMPORT_CLEANUP_TASK },
 ];
 
 /** Starts the job worker and the public-record chainer in this process. */

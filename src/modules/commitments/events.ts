@@ -10,7 +10,8 @@ import { PROGRESS_VALUES } from './model.js';
  * themselves (evidence, justifications, comments may name people; the pages show them,
  * the record that can never be corrected does not).
  *
- * Subjects: 'commitment_plan/<plan>' and 'commitment_milestone/<plan>/<milestone id>'.
+ * Subjects: 'commitment_plan/<plan>' and 'commitment_milestone/<plan>.<milestone id>' (a
+ * subject's key has no slash; plan addresses have no dot).
  */
 const slug = Type.String({ maxLength: 80 });
 const id = Type.Integer({ minimum: 1 });
@@ -49,11 +50,13 @@ export function planSubject(planSlug: string): string {
 }
 
 export function milestoneSubject(planSlug: string, milestoneId: number): string {
-  return `commitment_milestone/${planSlug}/${milestoneId}`;
+  return `commitment_milestone/${planSlug}.${milestoneId}`;
 }
 
 definePublicSubject('commitment_plan', (key) => `/commitments/${encodeURIComponent(key)}`);
 definePublicSubject('commitment_milestone', (key) => {
-  const [plan = '', milestone = ''] = key.split('/');
+  const dot = key.lastIndexOf('.');
+  const plan = key.slice(0, Math.max(0, dot));
+  const milestone = key.slice(dot + 1);
   return `/commitments/${encodeURIComponent(plan)}/milestones/${encodeURIComponent(milestone)}`;
 });

@@ -89,6 +89,9 @@ export function Layout({ title, children, jsonHref, breadcrumbs, scripts = [] }:
                 <a href="/consultations">{t('site.consultations')}</a>
               </li>
               <li>
+                <a href="/commitments">{t('site.commitments')}</a>
+              </li>
+              <li>
                 <a href="/responsiveness">{t('site.responsiveness')}</a>
               </li>
               <li>
