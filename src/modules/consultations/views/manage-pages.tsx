@@ -297,7 +297,9 @@ export function TextEditPage(props: { c: Consultation; version: VersionRow; elem
         </PostForm>
       </Section>
       <p>
-        <a href={managePath(c.id)}>{t('consultations:edit.back')}</a>
+        <a class="back-link" href={managePath(c.id)}>
+          {t('consultations:edit.back')}
+        </a>
       </p>
     </Layout>
   );

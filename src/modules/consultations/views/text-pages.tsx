@@ -102,7 +102,9 @@ export function TextPage(props: {
       </div>
       <Pagination prevHref={props.prevHref} nextHref={props.nextHref} />
       <p>
-        <a href={consultationPath(c.id)}>{t('consultations:text.back')}</a>
+        <a class="back-link" href={consultationPath(c.id)}>
+          {t('consultations:text.back')}
+        </a>
       </p>
     </Layout>
   );
