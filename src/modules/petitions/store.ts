@@ -18,7 +18,10 @@ export interface Snapshot {
 interface Entry {
   snapshot: Snapshot;
   stale: boolean;
+  /** Bumped by invalidate(): a reload that began before it does not count as fresh. */
+  gen: number;
   reloading: Promise<Snapshot | null> | null;
+  reloadingGen: number;
   /** Votes added in the current second, for the hot test. */
   second: number;
   votesThisSecond: number;
@@ -50,7 +53,7 @@ export class PetitionStore {
   async get(id: number): Promise<Snapshot | null> {
     const entry = this.entries.get(id);
     if (!entry) return this.reload(id);
-    if (entry.stale) return (await this.reload(id)) ?? null;
+    if (entry.stale) return (await this.reload(id, true)) ?? null;
     if (this.nowMs() - entry.snapshot.loadedAt > REFRESH_MS) void this.reload(id).catch(() => undefined);
     return entry.snapshot;
   }
@@ -58,30 +61,45 @@ export class PetitionStore {
   /** After a command changed the petition: the next read loads it again. */
   invalidate(id: number): void {
     const entry = this.entries.get(id);
-    if (entry) entry.stale = true;
+    if (entry) {
+      entry.stale = true;
+      entry.gen++;
+    }
   }
 
-  private reload(id: number): Promise<Snapshot | null> {
+  /**
+   * Loads the view, then the counts through the writer's serial section. With `fresh`, a
+   * reload that began before the last invalidation is not reused: a new one follows it.
+   */
+  private reload(id: number, fresh = false): Promise<Snapshot | null> {
     const existing = this.entries.get(id);
-    if (existing?.reloading) return existing.reloading;
-    const work = (async () => {
-      const view = await loadPetitionView(this.db, id);
-      if (!view) {
-        this.entries.delete(id);
-        return null;
-      }
-      const counts = await this.writer().serial(() => loadCounts(this.db, id));
-      const snapshot: Snapshot = { view, counts, loadedAt: this.nowMs(), version: ++this.versions };
-      const entry = this.entries.get(id);
-      if (entry) {
-        entry.snapshot = snapshot;
-        entry.stale = false;
-      } else {
-        this.entries.set(id, { snapshot, stale: false, reloading: null, second: 0, votesThisSecond: 0, votesLastSecond: 0, cache: new Map() });
-      }
-      return snapshot;
-    })();
-    if (existing) existing.reloading = work;
+    if (existing?.reloading && (!fresh || existing.reloadingGen === existing.gen)) return existing.reloading;
+    const gen = existing?.gen ?? 0;
+    const before = existing?.reloading ?? Promise.resolve(null);
+    const work = before
+      .catch(() => null)
+      .then(async () => {
+        const view = await loadPetitionView(this.db, id);
+        if (!view) {
+          this.entries.delete(id);
+          return null;
+        }
+        const counts = await this.writer().serial(() => loadCounts(this.db, id));
+        const snapshot: Snapshot = { view, counts, loadedAt: this.nowMs(), version: ++this.versions };
+        const entry = this.entries.get(id);
+        if (entry) {
+          entry.snapshot = snapshot;
+          // Invalidated while loading: what was read may predate the change.
+          entry.stale = entry.gen !== gen;
+        } else {
+          this.entries.set(id, { snapshot, stale: false, gen: 0, reloading: null, reloadingGen: 0, second: 0, votesThisSecond: 0, votesLastSecond: 0, cache: new Map() });
+        }
+        return snapshot;
+      });
+    if (existing) {
+      existing.reloading = work;
+      existing.reloadingGen = gen;
+    }
     const done = () => {
       const entry = this.entries.get(id);
       if (entry && entry.reloading === work) entry.reloading = null;

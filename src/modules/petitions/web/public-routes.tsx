@@ -4,6 +4,7 @@ import type { AppDeps } from '../../../deps.js';
 import { toCsv } from '../../../shared/csv.js';
 import { AppError, type FieldError } from '../../../shared/errors.js';
 import { sendPage } from '../../../shared/views/render.js';
+import { localDay } from '../../../shared/i18n/format.js';
 import { placeCatalogue } from '../../places/catalogue.js';
 import { ErrorResponse } from '../../places/schemas.js';
 import { isPublicState, MODERATION_TARGET_DAYS, PUBLIC_STATES, textHidden, type State } from '../model.js';
@@ -82,7 +83,8 @@ export async function publicRoutes(app: FastifyInstance, deps: Deps): Promise<vo
     const { view } = snapshot;
     // Anonymous readers of a public petition share one rendering per language and display (store.ts decides how long it stays).
     if (!req.actor && isPublicState(view.state) && !req.url.includes('?')) {
-      const key = `page:${req.lang}:${req.largeText ? 1 : 0}:${effectiveState(view, req.now)}`;
+      // Lateness and days left change with the date: the day is part of the key.
+      const key = `page:${req.lang}:${req.largeText ? 1 : 0}:${effectiveState(view, req.now)}:${localDay(req.now)}`;
       const page = store.cached<RenderedPage>(id, key, (s) => renderPage(req, reply, <PetitionPage view={s.view} counts={s.counts} liveScript={runtime.liveScript.path} />));
       if (page) return sendRendered(req, reply, page);
     }
