@@ -1,0 +1,43 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { seedDemoData } from '../../demo/index.js';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemoData(t.db, { now: t.clock.now(), publicUrl: t.config.publicUrl, secrets: t.secrets });
+}, 120_000);
+afterAll(async () => {
+  await t.close();
+});
+
+describe('demo petitions', () => {
+  it('has petitions in every stage, one answered late, with exact counts', async () => {
+    const rows = await t.db.selectFrom('petition').select(['id', 'state']).execute();
+    expect(new Set(rows.map((r) => r.state))).toEqual(new Set(['open', 'closed', 'moderation', 'collecting', 'rejected']));
+    const late = await t.db.selectFrom('petition_response').select('on_time').where('kind', '=', 'response').execute();
+    expect(late.map((r) => r.on_time).sort()).toEqual([false, true]);
+    const { rows: counts } = await sql<{ id: number; stored: number; counted: number; places: number }>`
+      SELECT p.id, (SELECT count(*) FROM petition_signature s WHERE s.petition_id = p.id) AS stored,
+             (SELECT coalesce(sum(votes), 0) FROM petition_count c WHERE c.petition_id = p.id) AS counted,
+             (SELECT coalesce(sum(votes), 0) FROM petition_place_count c WHERE c.petition_id = p.id) AS places
+      FROM petition p`.execute(t.db);
+    for (const c of counts) expect([Number(c.counted), Number(c.places)]).toEqual([Number(c.stored), Number(c.stored)]);
+    const reached = await t.db.selectFrom('petition_step').select('consequence').where('reached_at', 'is not', null).where('counts', '=', 'votes').execute();
+    expect(reached.map((r) => r.consequence)).toContain('working_group');
+  });
+
+  it('shows on the public pages: the list, the late answer and the waiting list', async () => {
+    const list = await t.app.inject('/petitions');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Агаарын бохирдлыг бууруулах');
+    const waiting = await t.app.inject('/petitions/waiting');
+    expect(waiting.body).toContain('Агаарын бохирдлыг бууруулах');
+    const rejected = await t.db.selectFrom('petition').select('id').where('state', '=', 'rejected').executeTakeFirstOrThrow();
+    const page = await t.app.inject(`/petitions/${rejected.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('Нэр бүхий багшийг');
+  });
+});
