@@ -89,9 +89,9 @@ async function run(ctx: BenchContext): Promise<void> {
   const mainCpu = measureCpu(cpuGroups);
   const main = await load(rate, durationS);
   const mainUse = mainCpu();
+  const loadEnded = Date.now();
   await ctx.statementsReport(bench, `the open-loop run (${main.ok} submissions)`);
   ctx.throwIfAborted();
-  const loadEnded = Date.now();
   reportOpenLoop(ctx, main, { baselinePerS, connections, cpu: mainUse });
 
   const catchup = await waitForChainer(ctx, db, loadEnded);
