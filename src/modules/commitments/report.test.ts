@@ -1,5 +1,5 @@
 import { gzipSync, inflateSync } from 'node:zlib';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
@@ -137,7 +137,7 @@ describe('open data', () => {
     const client = new WebClient(t.app);
     const openapi = (await client.get('/api/openapi.json')).json() as { paths: Record<string, Record<string, { tags?: string[]; responses: Record<string, { content?: Record<string, { schema: object }> }> }>> };
     const ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats(ajv);
+    addFormats.default(ajv);
     const check = (path: string, url: string) => {
       const op = openapi.paths[path]!.get!;
       expect(op.tags).toEqual(['commitments']);
