@@ -48,6 +48,9 @@ describe('importing the NAP IV report', () => {
     const first = detail.milestones[0]!;
     expect(first.lead.slug).toBe('ministry-of-mining-and-heavy-industry');
     expect(first.implementers.map((o) => o.slug)).toEqual(['ministry-of-mining-and-heavy-industry', 'mineral-resources-and-petroleum-authority']);
+    // 'Minister of Environment and Tourism' (as printed) and the ministry's own name are one new body.
+    const environment = await database.db.selectFrom('organisation').where('name_en', '=', 'Ministry of Environment and Tourism').select('slug').execute();
+    expect(environment.map((o) => o.slug)).toEqual(['ministry-of-environment-and-tourism']);
     expect(first.government?.value).toBe('limited_progress');
     expect(first.government?.reportedAt.toISOString()).toBe('2023-08-14T16:00:00.000Z');
     expect(first.assessments.map((a) => [a.organisation?.slug ?? null, a.value])).toEqual([

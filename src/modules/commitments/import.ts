@@ -152,6 +152,10 @@ class Resolver {
   }
 
   private create(name: string, kind: 'body' | 'cso', known: KnownOrganisation | null): Resolution {
+    // Two printed names of one known organisation ('Minister of…', 'Ministry of…') are one new organisation.
+    if (known) {
+      for (const r of this.planned.values()) if (r.action === 'create' && r.slug === known.slug) return { ...r, name };
+    }
     let slug = known?.slug ?? slugify(name);
     if (!known || this.takenSlugs.has(slug)) {
       const stem = slug;
