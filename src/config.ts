@@ -26,7 +26,7 @@ export interface Config {
   /** Believe X-Forwarded-For: only behind a reverse proxy, or clients could fake their address. */
   trustProxy: boolean;
   /** Petitions: the national e-ID's OpenID provider and this platform's client there (none: no e-ID signing, or the demo provider). */
-  eid: { issuerUrl: string | undefined; clientId: string; clientSecret: string; registryClaim: string };
+  eid: { issuerUrl: string | undefined; clientId: string; clientSecret: string; registryClaim: string; demo?: boolean };
   /** Petitions: the SMS gateway's HTTP endpoint (none: messages go to DATA_DIR/sms-outbox). */
   smsGatewayUrl: string | undefined;
   smsGatewayToken: string | undefined;

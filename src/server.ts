@@ -4,6 +4,7 @@ import { startBackground, type Background } from './background.js';
 import { ConfigError, loadConfig } from './config.js';
 import { demoOnStart } from './demo/start.js';
 import { prepareDatabase } from './prepare-database.js';
+import { startDemoEid } from './modules/petitions/signing/demo-eid.js';
 import { systemClock } from './shared/clock.js';
 import { openConfiguredDatabase } from './shared/db/open-configured-database.js';
 import { outboxMailer, smtpMailer } from './shared/mail/mailer.js';
@@ -21,6 +22,8 @@ async function main() {
   // First start on an empty database: the demo dataset (DEMO_DATA); every start: the demo accounts to print.
   const demoBanner = await demoOnStart(database.db, { load: config.demoData, now: clock.now(), publicUrl: config.publicUrl, secrets, log: (m) => console.log(m) });
 
+  // Petitions: a labelled demo e-ID provider when none is configured and the demo dataset is on.
+  const demoEid = await startDemoEid(config, (m) => console.log(m));
   const app = await buildApp({ config, database, db: database.db, clock, secrets, logger: app0Logger });
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : outboxMailer(path.join(config.dataDir, 'outbox'), config.mailFrom, app.log);
   let background: Background | undefined;
@@ -36,6 +39,7 @@ async function main() {
     try {
       await app.close();
       await background?.stop();
+      await demoEid?.close();
       mailer.close();
       await closeDatabase();
       process.exit(0);

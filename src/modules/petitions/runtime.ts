@@ -56,7 +56,7 @@ export function createRuntime(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | '
       ? options.eid
       : config.eid.issuerUrl
         ? new EidClient(
-            { issuer: config.eid.issuerUrl, clientId: config.eid.clientId, clientSecret: config.eid.clientSecret, redirectUri: `${config.publicUrl}/petitions/eid/callback`, registryClaim: config.eid.registryClaim },
+            { issuer: config.eid.issuerUrl, clientId: config.eid.clientId, clientSecret: config.eid.clientSecret, redirectUri: `${config.publicUrl}/petitions/eid/callback`, registryClaim: config.eid.registryClaim, demo: config.eid.demo },
             secrets,
             options.log,
           )

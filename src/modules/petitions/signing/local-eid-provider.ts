@@ -21,6 +21,8 @@ export async function startLocalEidProvider(options: {
   redirectUri: string;
   port?: number;
   host?: string;
+  /** The host name in the issuer address, when it differs from where it listens (0.0.0.0). */
+  issuerHost?: string;
   /** login → registry number; unknown logins get `registryFor(login)` when given. */
   people?: Record<string, string>;
   registryFor?: (login: string) => string;
@@ -33,7 +35,7 @@ export async function startLocalEidProvider(options: {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const issuer = `http://${options.host === '0.0.0.0' ? 'localhost' : (options.host ?? '127.0.0.1')}:${port}`;
+  const issuer = `http://${options.issuerHost ?? (options.host === '0.0.0.0' ? 'localhost' : (options.host ?? '127.0.0.1'))}:${port}`;
   const provider = new Provider(issuer, {
     clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [options.redirectUri], grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_post' }],
     claims: { openid: ['sub', 'registry_number'] },
