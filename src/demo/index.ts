@@ -6,6 +6,7 @@ import type { Secrets } from '../shared/secrets.js';
 import { createDemoAccounts, DEMO_ACCOUNTS, DemoStaff, demoPasswordHash } from './accounts.js';
 import { discardSeedEmails, seedDemoFeedback } from './feedback.js';
 import { seedDemoPetitions } from '../modules/petitions/demo.js';
+import { seedDemoCommitments } from '../modules/commitments/demo.js';
 import { insideTransaction } from './one-transaction.js';
 import { HISTORY_DAYS, planDemoFeedback } from './plan.js';
 
@@ -78,6 +79,7 @@ export async function seedDemoData(db: Db, options: DemoSeedOptions): Promise<De
       });
       const feedback = await seedDemoFeedback({ db: inner, now: options.now, since, publicUrl: options.publicUrl, secrets: options.secrets, accounts, staff, onProgress: options.onProgress }, plan);
       await seedDemoPetitions(inner, { now: () => options.now });
+      await seedDemoCommitments(inner, { now: () => options.now }, { passwordHash });
       await discardSeedEmails(inner);
       const events = await tx.selectFrom('public_event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return {
