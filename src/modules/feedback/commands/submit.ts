@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { loadCalendar } from '../../../shared/calendar.js';
+import { Batcher } from '../../../shared/db/batcher.js';
 import type { Db, Queryable } from '../../../shared/db/database.js';
 import type { FeedbackChannel } from '../../../shared/db/db-types.js';
 import { AppError, label, type FieldError } from '../../../shared/errors.js';
@@ -117,7 +118,8 @@ export async function submitFeedback(db: Db, input: SubmitFeedbackInput, ctx: Co
     contact: { name: trimmed(input.contact?.name), email, phone },
   };
 
-  if (!input.draftId && !input.images?.length) return insertItem(db, item, ctx);
+  // Plain submissions (Open311, operators) join the group commit; drafts and photos need a transaction.
+  if (!input.draftId && !input.images?.length && !db.isTransaction) return submissionBatcher(db).submit({ item, ctx });
   return db.transaction().execute(async (tx) => {
     if (input.draftId) {
       const previous = await tx
@@ -153,66 +155,152 @@ interface NewItem {
   contact: { name: string | null; email: string | null; phone: string | null };
 }
 
-/**
- * The item, its contact details, its first history entry, its public event, its Open311
- * token and its confirmation email, written by one statement. A tracking-code collision
- * (ON CONFLICT DO NOTHING) writes nothing and is retried with a new code.
- */
-async function insertItem(q: Queryable, item: NewItem, ctx: CommandContext): Promise<SubmittedFeedback> {
+/** One submission as the columns of the write statement, with everything derived from its code. */
+interface Row {
+  code: string;
+  submitterKey: string;
+  item: NewItem;
+  ctx: CommandContext;
+  payload: string;
+  mail: string | null;
+}
+
+function buildRow(item: NewItem, ctx: CommandContext, code = newTrackingCode()): Row {
   const { input, body, contact, dueAt } = item;
-  const title = input.title.trim();
-  const hasContact = !!(contact.name || contact.email || contact.phone);
+  const submitterKey = submitterKeyFor(ctx.secrets, code);
+  const payload = {
+    code,
+    kind: input.kind,
+    category: item.categoryCode,
+    place: item.placeCode.slice(0, 4),
+    body: body.slug,
+    channel: input.channel,
+    due_at: dueAt.toISOString(),
+  };
+  checkPublicPayload(feedbackReceived.type, payload);
+  const mail = contact.email
+    ? emailJobPayload(feedbackReceivedEmail, contact.email, input.language, {
+        code,
+        kind: input.kind,
+        title: input.title.trim(),
+        body: { mn: body.name_mn, en: body.name_en },
+        dueAt: dueAt.toISOString(),
+        trackUrl: ctx.publicUrl + trackPath(code),
+        manageUrl: ctx.publicUrl + managePath(code, submitterKey),
+      })
+    : null;
+  return { code, submitterKey, item, ctx, payload: JSON.stringify(payload), mail: mail ? JSON.stringify(mail) : null };
+}
+
+function submitted(row: Row, written: { id: number; token: string | null }): SubmittedFeedback {
+  return { id: written.id, code: row.code, submitterKey: row.submitterKey, bodyId: row.item.body.id, dueAt: row.item.dueAt, open311Token: written.token };
+}
+
+/**
+ * Writes submissions (one, or a batch) in ONE statement: the items, their contact
+ * details, their first history entries, their public events, their Open311 tokens and
+ * their confirmation emails. A tracking code that already exists (ON CONFLICT DO NOTHING)
+ * writes nothing for that row; the caller retries it with a new code.
+ */
+async function writeRows(q: Queryable, rows: Row[]): Promise<Map<string, { id: number; token: string | null }>> {
+  const col = <V>(f: (r: Row) => V) => rows.map(f);
+  const input = (r: Row) => r.item.input;
+  const result = await sql<{ id: number; code: string; token: string | null }>`
+    WITH input AS (
+      SELECT * FROM unnest(
+        ${col((r) => r.code)}::text[], ${col((r) => input(r).kind)}::feedback_kind[], ${col((r) => r.item.categoryId)}::int[],
+        ${col((r) => r.item.placeCode)}::text[], ${col((r) => input(r).lat ?? null)}::float8[], ${col((r) => input(r).lon ?? null)}::float8[],
+        ${col((r) => input(r).title.trim())}::text[], ${col((r) => input(r).description.trim())}::text[], ${col((r) => input(r).language)}::text[],
+        ${col((r) => (input(r).wantsPublic ? 'pending' : 'private'))}::feedback_publication[], ${col((r) => r.item.body.id)}::int[],
+        ${col((r) => input(r).channel)}::feedback_channel[], ${col((r) => input(r).submitterId ?? null)}::int[], ${col((r) => sha256(r.submitterKey))}::bytea[],
+        ${col((r) => input(r).operatorId ?? null)}::int[], ${col((r) => input(r).apiClientId ?? null)}::int[], ${col((r) => r.ctx.now)}::timestamptz[],
+        ${col((r) => r.item.dueAt)}::timestamptz[], ${col((r) => r.item.contact.name)}::text[], ${col((r) => r.item.contact.email)}::text[],
+        ${col((r) => r.item.contact.phone)}::text[], ${col((r) => feedbackSubject(r.code))}::text[], ${col((r) => r.payload)}::text[], ${col((r) => r.mail)}::text[]
+      ) WITH ORDINALITY AS i (code, kind, category_id, place_code, lat, lon, title, description, language, publication, body_id, channel,
+        submitter_id, key_hash, operator_id, api_client_id, received_at, due_at, name, email, phone, subject, payload, mail, ord)
+    ), item AS (
+      INSERT INTO feedback_item (code, kind, category_id, place_code, lat, lon, title, description, language, publication, status,
+        body_id, channel, submitter_id, submitter_key_hash, operator_id, api_client_id, received_at, due_at, updated_at)
+      SELECT code, kind, category_id, place_code, lat, lon, title, description, language, publication, 'received',
+        body_id, channel, submitter_id, key_hash, operator_id, api_client_id, received_at, due_at, received_at
+      FROM input ORDER BY ord
+      ON CONFLICT (code) DO NOTHING
+      RETURNING id, code
+    ), contact AS (
+      INSERT INTO feedback_contact (item_id, name, email, phone)
+      SELECT item.id, i.name, i.email, i.phone FROM item JOIN input i USING (code) WHERE coalesce(i.name, i.email, i.phone) IS NOT NULL
+    ), history AS (
+      INSERT INTO feedback_event (item_id, type, at, actor_id, body_id, data)
+      SELECT item.id, 'received', i.received_at, i.operator_id, i.body_id, jsonb_build_object('channel', i.channel) FROM item JOIN input i USING (code)
+    ), record AS (
+      INSERT INTO public_event (type, subject, payload, occurred_at)
+      SELECT ${feedbackReceived.type}, i.subject, i.payload::jsonb, i.received_at FROM item JOIN input i USING (code) ORDER BY i.ord
+    ), token AS (
+      INSERT INTO open311_token (item_id)
+      SELECT item.id FROM item JOIN input i USING (code) WHERE i.channel = 'open311'
+      RETURNING item_id, token
+    ), mail AS (
+      SELECT graphile_worker.add_job(${SEND_EMAIL_TASK}::text, i.mail::json, max_attempts => 10)
+      FROM item JOIN input i USING (code) WHERE i.mail IS NOT NULL
+    )
+    SELECT item.id, item.code, token.token::text AS token
+    FROM item LEFT JOIN token ON token.item_id = item.id CROSS JOIN (SELECT count(*) FROM mail) AS queued`.execute(q);
+  return new Map(result.rows.map((r) => [r.code, { id: r.id, token: r.token }]));
+}
+
+/** One submission alone (drafts and photos inside their transaction, and the batch's fallback). */
+async function insertItem(q: Queryable, item: NewItem, ctx: CommandContext): Promise<SubmittedFeedback> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const code = newTrackingCode();
-    const submitterKey = submitterKeyFor(ctx.secrets, code);
-    const payload = {
-      code,
-      kind: input.kind,
-      category: item.categoryCode,
-      place: item.placeCode.slice(0, 4),
-      body: body.slug,
-      channel: input.channel,
-      due_at: dueAt.toISOString(),
-    };
-    checkPublicPayload(feedbackReceived.type, payload);
-    const mail = contact.email
-      ? emailJobPayload(feedbackReceivedEmail, contact.email, input.language, {
-          code,
-          kind: input.kind,
-          title,
-          body: { mn: body.name_mn, en: body.name_en },
-          dueAt: dueAt.toISOString(),
-          trackUrl: ctx.publicUrl + trackPath(code),
-          manageUrl: ctx.publicUrl + managePath(code, submitterKey),
-        })
-      : null;
-    const result = await sql<{ id: number; code: string; token: string | null }>`
-      WITH item AS (
-        INSERT INTO feedback_item (code, kind, category_id, place_code, lat, lon, title, description, language, publication, status,
-          body_id, channel, submitter_id, submitter_key_hash, operator_id, api_client_id, received_at, due_at, updated_at)
-        VALUES (${code}, ${input.kind}, ${item.categoryId}, ${item.placeCode}, ${input.lat ?? null}, ${input.lon ?? null}, ${title},
-          ${input.description.trim()}, ${input.language}, ${input.wantsPublic ? 'pending' : 'private'}, 'received', ${body.id}, ${input.channel},
-          ${input.submitterId ?? null}, ${sha256(submitterKey)}, ${input.operatorId ?? null}, ${input.apiClientId ?? null}, ${ctx.now}, ${dueAt}, ${ctx.now})
-        ON CONFLICT (code) DO NOTHING
-        RETURNING id, code
-      ), contact AS (
-        INSERT INTO feedback_contact (item_id, name, email, phone)
-        SELECT id, ${contact.name}, ${contact.email}, ${contact.phone} FROM item WHERE ${hasContact}
-      ), history AS (
-        INSERT INTO feedback_event (item_id, type, at, actor_id, body_id, data)
-        SELECT id, 'received', ${ctx.now}, ${input.operatorId ?? null}, ${body.id}, ${JSON.stringify({ channel: input.channel })}::jsonb FROM item
-      ), record AS (
-        INSERT INTO public_event (type, subject, payload, occurred_at)
-        SELECT ${feedbackReceived.type}, ${feedbackSubject(code)}, ${JSON.stringify(payload)}::jsonb, ${ctx.now} FROM item
-      ), token AS (
-        INSERT INTO open311_token (item_id) SELECT id FROM item WHERE ${input.channel === 'open311'} RETURNING token
-      ), mail AS (
-        SELECT graphile_worker.add_job(${SEND_EMAIL_TASK}::text, ${mail ? JSON.stringify(mail) : null}::json, max_attempts => 10)
-        FROM item WHERE ${mail !== null}
-      )
-      SELECT item.id, item.code, (SELECT token FROM token)::text AS token, (SELECT count(*) FROM mail) AS mails FROM item`.execute(q);
-    const row = result.rows[0];
-    if (row) return { id: row.id, code: row.code, submitterKey, bodyId: body.id, dueAt, open311Token: row.token };
+    const row = buildRow(item, ctx);
+    const written = (await writeRows(q, [row])).get(row.code);
+    if (written) return submitted(row, written);
   }
   throw new Error('could not allocate a tracking code');
+}
+
+interface Waiting {
+  item: NewItem;
+  ctx: CommandContext;
+}
+
+const batchers = new WeakMap<Db, Batcher<Waiting, SubmittedFeedback>>();
+
+/** The group commit of this database's submissions: one per process and database. */
+function submissionBatcher(db: Db): Batcher<Waiting, SubmittedFeedback> {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new Batcher<Waiting, SubmittedFeedback>({
+      maxBatch: 500,
+      maxInFlight: 2,
+      async writeBatch(waiting) {
+        const rows: Row[] = [];
+        const codes = new Set<string>();
+        for (const w of waiting) {
+          let row = buildRow(w.item, w.ctx);
+          while (codes.has(row.code)) row = buildRow(w.item, w.ctx);
+          codes.add(row.code);
+          rows.push(row);
+        }
+        const written = await writeRows(db, rows);
+        // A row whose code already existed wrote nothing: it goes again alone with a new code.
+        return Promise.all(rows.map((row, i) => {
+          const w = written.get(row.code);
+          return w ? submitted(row, w) : insertItem(db, waiting[i]!.item, waiting[i]!.ctx);
+        }));
+      },
+      writeOne: (w) => insertItem(db, w.item, w.ctx),
+    });
+    batchers.set(db, batcher);
+  }
+  return batcher;
+}
+
+/** Batches written so far in this process (for tests and the benchmark). */
+export function submissionBatchStats(db: Db): Batcher<Waiting, SubmittedFeedback>['stats'] | undefined {
+  return batchers.get(db)?.stats;
+}
+
+/** Waits until every submission handed to the group commit is written (shutdown, tests). */
+export async function submissionsDrained(db: Db): Promise<void> {
+  await batchers.get(db)?.drained();
 }
