@@ -7,7 +7,7 @@ import { closePdfRenderer } from '../../src/shared/pdf.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { expectAccessible, launchBrowser, newContext } from '../support/browser.js';
 import { PDF_BYTES } from '../support/commitment-factories.js';
-import { addMembership, buildAccount, FACTORY_PASSWORD, type BuiltAccount } from '../support/factories.js';
+import { addMembership, buildAccount, FACTORY_PASSWORD, grantPlatformRole, type BuiltAccount } from '../support/factories.js';
 
 /**
  * The issue's "done", in Chromium, as new users would, with JavaScript on and off: the
@@ -94,6 +94,71 @@ describe('the NAP IV plan, monitored side by side', () => {
     // A body's page lists the plans it implements.
     await page.goto('/bodies/ministry-of-justice-and-home-affairs');
     expect(await main(page)).toContain('Үйл ажиллагааны төлөвлөгөө');
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('lets the Cabinet Secretariat answer a comment, Batjargal see his work list, and an admin load a plan file', { timeout: 180_000 }, async () => {
+    const context = await newContext(browser, baseURL, { javaScript: false });
+    const page = await context.newPage();
+    const errors = consoleErrors(page);
+    // Bolormaa comments on the plan on behalf of her CSO.
+    await signInVia(page, `/commitments/${NAP4_SLUG}/comments`, bolormaa);
+    await expectAccessible(page);
+    await page.getByLabel('Нээлттэй нийгэм форум-ын нэрээр').check();
+    await page.getByLabel('Юуны тухай').selectOption({ value: '2' });
+    await page.getByLabel('Санал', { exact: true }).fill('2-р амлалтын журмын хэрэгжилтийг хэзээ тайлагнах вэ?');
+    await page.getByRole('button', { name: 'Санал илгээх' }).click();
+    await page.locator('.notice-success').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('banner').getByRole('button', { name: 'Гарах' }).click();
+
+    // The Cabinet Secretariat, the plan's owner, answers it.
+    const secretariat = { id: 0, email: 'cabinet-secretariat@demo.irgen.mn', password: FACTORY_PASSWORD, displayName: 'Б.Болорсайхан' };
+    await signInVia(page, `/commitments/${NAP4_SLUG}/comments`, secretariat);
+    const item = page.locator('li.comment', { hasText: '2-р амлалтын журмын хэрэгжилтийг' });
+    await item.getByLabel('Хариулах').fill('Журмын хэрэгжилтийг 2027 оны 1-р улиралд тайлагнана.');
+    await item.getByRole('button', { name: 'Хариулт нийтлэх' }).click();
+    await page.locator('.notice-success').waitFor();
+    expect(await page.locator('li.comment', { hasText: '2-р амлалтын журмын хэрэгжилтийг' }).textContent()).toContain('Журмын хэрэгжилтийг 2027 оны 1-р улиралд тайлагнана.');
+    await expectAccessible(page);
+    await page.getByRole('banner').getByRole('button', { name: 'Гарах' }).click();
+
+    // Batjargal's list of the ministry's milestones.
+    await signInVia(page, `/commitments/${NAP4_SLUG}`, batjargal);
+    await page.getByRole('link', { name: 'Миний байгууллагын үе шатууд' }).first().click();
+    expect(await heading(page)).toBe('Миний байгууллагын үе шатууд');
+    expect(await page.locator('tbody tr').count()).toBeGreaterThan(10);
+    await expectAccessible(page);
+    await page.getByRole('banner').getByRole('button', { name: 'Гарах' }).click();
+
+    // A platform admin loads a plan file: the form, a refusal listing the problem, then the preview.
+    const admin = await buildAccount(t.db, { email: 'tumurbaatar@irgen.mn', displayName: 'С.Төмөрбаатар' });
+    await grantPlatformRole(t.db, admin.id, 'platform_admin');
+    await signInVia(page, '/commitments', admin);
+    await page.goto('/commitments/import');
+    await expectAccessible(page);
+    const file = { name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ plan: { title: 'Local plan', period: '2026-2027' }, commitments: [{ number: 1, title: 'Roads', lead_bodies: ['Ministry of Finance'], milestones: [{ sequence: 1, title: 'Repair', implementing_organization: 'Ministry of Finance', government_assessment: 'half done', evidence: null, ngo_assessments: [] }] }] })) };
+    await page.getByLabel('Төлөвлөгөөний файл').setInputFiles(file);
+    await page.getByLabel('Эзэмшигч байгууллага').selectOption({ label: 'Сангийн яам' });
+    await page.getByLabel('Хаяг', { exact: true }).fill('finance-roads');
+    await page.getByRole('button', { name: 'Файлыг шалгах' }).click();
+    await page.locator('.error-summary').waitFor();
+    expect(await page.locator('.file-problems').textContent()).toContain('commitments[1].milestones[1].government_assessment: үнэлгээ хуваарьт байхгүй.');
+    await expectAccessible(page);
+    await page.getByLabel('Төлөвлөгөөний файл').setInputFiles({ ...file, buffer: Buffer.from(file.buffer.toString().replace('half done', 'limited_progress')) });
+    await page.getByRole('button', { name: 'Файлыг шалгах' }).click();
+    expect(await heading(page)).toBe('Оруулахын өмнө шалгана уу');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Оруулах' }).click();
+    expect(await page.locator('.notice-success').textContent()).toBe('Төлөвлөгөөг орууллаа: 1 амлалт, 1 үе шат.');
+    await expectAccessible(page);
+
+    // The same pages read in English.
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.goto(`/commitments/${NAP4_SLUG}`);
+    expect(await main(page)).toContain('38 of 53 milestones completed or with substantial progress (72%), according to the government.');
     await expectAccessible(page);
     expect(errors).toEqual([]);
     await context.close();

@@ -139,7 +139,7 @@ export const commitmentsMessages = defineMessages({
       importedDone: 'Төлөвлөгөөг орууллаа: {{commitments}} амлалт, {{milestones}} үе шат.',
       milestonesColumn: 'Үе шат',
       leadColumn: 'Хариуцах',
-      sourceNote: 'Энэ төлөвлөгөөг хэвлэсэн тайлангаас оруулсан. Эх бичвэр англи хэл дээр; гарчгийг монгол хэлнээ орчуулсан.',
+      sourceNote: 'Энэ төлөвлөгөөг хэвлэсэн тайлангаас оруулсан. Бичвэр бүр бичигдсэн хэлээрээ харагдана; тайланд байхгүй зүйлийг (үнэлгээ, байгууллагын нэр) нөхөж бичээгүй.',
       work: 'Миний байгууллагын үе шатууд',
     },
     commitment: {
@@ -522,7 +522,7 @@ export const commitmentsMessages = defineMessages({
       importedDone: 'The plan was imported: {{commitments}} commitments, {{milestones}} milestones.',
       milestonesColumn: 'Milestones',
       leadColumn: 'Lead',
-      sourceNote: 'This plan was imported from a printed report. The source text is in English; titles have been translated into Mongolian.',
+      sourceNote: 'This plan was imported from a printed report. Each text is shown in the language it was written in; what the report lacks (an assessment, an organisation’s name) has not been filled in.',
       work: 'My organisation’s milestones',
     },
     commitment: {

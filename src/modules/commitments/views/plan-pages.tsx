@@ -205,7 +205,7 @@ export function PlanPage(props: { detail: PlanDetail; comments: number; notice: 
       </h1>
       {plan.closedAt && <Notice kind="warning">{t('commitments:plan.closedNotice', { date: formatDate(plan.closedAt, lang) })}</Notice>}
       <PlanMeta plan={plan} />
-      {plan.source === 'import' && !plan.titleMn !== !plan.titleEn && <p class="meta">{t('commitments:plan.sourceNote')}</p>}
+      {plan.source === 'import' && <p class="meta">{t('commitments:plan.sourceNote')}</p>}
       <nav aria-labelledby="plan-links">
         <h2 id="plan-links">{t('commitments:plan.links')}</h2>
         <ul class="link-list">
