@@ -55,7 +55,7 @@ describe('a CSO member’s assessment', () => {
 
     const page = await member.follow(response);
     expect(page.body).toContain('Үнэлгээг нийтэллээ. Энэ нь төрийн байгууллагын үнэлгээнээс өөр тул хариуцах байгууллагад мэдэгдэнэ.');
-    expect(page.body).toContain(`Үнэлгээ зөрүүтэй: ${plan.cso.nameMn} төрийн байгууллагаас өөрөөр үнэлсэн.`);
+    expect(page.body).toContain(`Үнэлгээ зөрүүтэй.</strong> ${plan.cso.nameMn} төрийн байгууллагаас өөрөөр үнэлсэн.`);
     // Both views side by side: the government's and the CSO's with its justification.
     expect(page.body).toMatch(/Төрийн байгууллагын үнэлгээ<\/h2><p class="status-line"><span class="status status-green">Мэдэгдэхүйц ахицтай/);
     expect(page.body).toContain('<article class="assessment differs"');

@@ -112,7 +112,8 @@ export function CountShare({ count, of }: { count: number; of: number }) {
 }
 
 const BANDS: (Band | 'none')[] = ['green', 'yellow', 'red', 'none'];
-const CHART = { width: 640, height: 150, left: 190, right: 16, top: 16, bar: 36, gap: 24 };
+/** Each bar has its label above it, so labels of any length fit on a phone too. */
+const CHART = { width: 640, height: 164, left: 4, right: 4, top: 26, bar: 36, gap: 42 };
 
 /**
  * Two stacked bars, the government's view and the CSOs', by band. An SVG with a title and
@@ -136,7 +137,7 @@ export function FiguresChart({ figures, name, id }: { figures: Figures; name: st
           let x = CHART.left;
           return (
             <g key={label}>
-              <text x={CHART.left - 8} y={y + CHART.bar / 2 + 4} text-anchor="end">
+              <text x={CHART.left} y={y - 8}>
                 {label}
               </text>
               {BANDS.map((band) => {
