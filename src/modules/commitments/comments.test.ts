@@ -96,6 +96,20 @@ describe('comments on a plan', () => {
     expect((await comments())[1]!.answer).toBeNull();
   });
 
+  it('are limited to ten a day per person and plan (429), counted by the clock', async () => {
+    const writer = new WebClient(t.app);
+    await signIn(writer, (await buildAccount(t.db)).email);
+    await writer.get(commentsPath(plan.slug));
+    for (let i = 1; i <= 10; i++) expect((await writer.post(commentsPath(plan.slug), { text: `Санал дугаар ${i}: замын ажлын явцыг мэдээлнэ үү.` })).statusCode).toBe(303);
+    await writer.get(commentsPath(plan.slug));
+    const eleventh = await writer.post(commentsPath(plan.slug), { text: 'Арваннэг дэх санал бичиж байна.' });
+    expect(eleventh.statusCode).toBe(429);
+    expect(eleventh.body).toContain('Нэг төлөвлөгөөнд өдөрт 10-аас олон санал бичих боломжгүй.');
+    expect(eleventh.body).toContain('Арваннэг дэх санал бичиж байна.');
+    t.clock.advanceDays(1);
+    expect((await writer.post(commentsPath(plan.slug), { text: 'Маргааш нь бичсэн санал байна.' })).statusCode).toBe(303);
+  });
+
   it('are refused when empty (400), on behalf of a CSO the person is not in (403), unconfirmed (403), and on a closed plan (409)', async () => {
     const before = (await comments()).length;
     await citizen.get(commentsPath(plan.slug));

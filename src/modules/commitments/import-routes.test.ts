@@ -4,6 +4,7 @@ import { WebClient } from '../../../test/support/client.js';
 import { buildMember, multipart } from '../../../test/support/commitment-factories.js';
 import { buildAccount, buildBody, grantPlatformRole, signIn } from '../../../test/support/factories.js';
 import { readDataFile } from './demo.js';
+import { importCleanupJob } from './reminders.js';
 import { importPath } from './urls.js';
 
 /** A platform admin loads a plan file: checked and shown first, saved only when confirmed, refused whole when wrong. */
@@ -88,6 +89,20 @@ describe('importing a plan file', () => {
     expect(taken.body).toContain('Эзэмшигч төрийн байгууллагаа сонгоно уу.');
     const reserved = await upload(admin, { owner: String(owner.id), slug: 'work', kind: 'national' }, nap4Text());
     expect(reserved.statusCode).toBe(422);
+    expect(await plans()).toEqual(['ogp-nap-iv']);
+  });
+
+  it('forgets an upload nobody confirmed after a day (the daily clean-up, for the time it runs)', async () => {
+    const preview = await upload(admin, { owner: String(owner.id), slug: 'forgotten-plan', kind: 'national' }, nap4Text());
+    const action = preview.body.match(/action="(\/commitments\/import\/[0-9a-f-]+\/confirm)"/)![1]!;
+    const count = async () => Number((await t.db.selectFrom('commitment_import_upload').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    expect(await count()).toBe(1);
+    await importCleanupJob(t.db).run({}, new Date(t.clock.now().getTime() + 3_600_000));
+    expect(await count()).toBe(1);
+    await importCleanupJob(t.db).run({}, new Date(t.clock.now().getTime() + 2 * 86_400_000));
+    expect(await count()).toBe(0);
+    await admin.get(importPath);
+    expect((await admin.post(action)).statusCode).toBe(410);
     expect(await plans()).toEqual(['ogp-nap-iv']);
   });
 

@@ -340,6 +340,7 @@ export const commitmentsMessages = defineMessages({
       already_answered: 'Энэ саналд аль хэдийн хариулсан. Хариултыг өөрчлөхгүй.',
       own_comment: 'Энэ бол тайлангийн зохиогчийн өөрийн бичвэр; хариулт шаардахгүй.',
       invalid_file: 'Төлөвлөгөөний файлд {{count}} алдаа байна; юу ч хадгалаагүй.',
+      too_many_comments: 'Нэг төлөвлөгөөнд өдөрт {{max}}-аас олон санал бичих боломжгүй. Маргааш дахин оролдоно уу.',
       upload_expired: 'Энэ файлыг шалгаснаас хойш хугацаа өнгөрсөн эсвэл аль хэдийн оруулсан. Файлаа дахин оруулна уу.',
     },
     email: {
@@ -723,6 +724,7 @@ export const commitmentsMessages = defineMessages({
       already_answered: 'This comment has been answered already. Answers are not changed.',
       own_comment: 'This is the report authors’ own text; it needs no answer.',
       invalid_file: 'The plan file has {{count}} problems; nothing was saved.',
+      too_many_comments: 'You cannot write more than {{max}} comments on one plan in a day. Please try again tomorrow.',
       upload_expired: 'This file was checked too long ago or has been imported already. Load it again.',
     },
     email: {

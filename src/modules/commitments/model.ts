@@ -95,6 +95,8 @@ export const LIMITS = {
   commentMin: 10,
   answer: 5_000,
   answerMin: 10,
+  /** Comments one person may write on one plan in 24 hours: enough to take part, too few to flood the owner body. */
+  commentsPerDay: 10,
   links: 10,
   linkLength: 500,
   files: 5,

@@ -27,6 +27,14 @@ export async function addComment(db: Db, planId: number, author: { accountId: nu
     const plan = await tx.selectFrom('commitment_plan').where('id', '=', planId).select(['id', 'closed_at']).forUpdate().executeTakeFirst();
     if (!plan) throw new AppError('not_found');
     if (plan.closed_at !== null) throw planClosed();
+    const recent = await tx
+      .selectFrom('commitment_comment')
+      .where('plan_id', '=', planId)
+      .where('author_id', '=', author.accountId)
+      .where('commented_at', '>', new Date(now.getTime() - 86_400_000))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (Number(recent.n) >= LIMITS.commentsPerDay) throw new AppError('commitments.too_many_comments', { status: 429, params: { max: LIMITS.commentsPerDay } });
     let commitmentId: number | null = null;
     if (input.commitmentNumber !== null) {
       const commitment = await tx.selectFrom('commitment').where('plan_id', '=', planId).where('number', '=', input.commitmentNumber).select('id').executeTakeFirst();
