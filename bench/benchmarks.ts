@@ -1,3 +1,4 @@
+import { pages20k } from './consultations/pages-20k.js';
 import { open311Post } from './feedback/open311-post.js';
 import { pages1m } from './feedback/pages-1m.js';
 import { surge } from './petitions/surge.js';
@@ -10,4 +11,4 @@ import type { Benchmark } from './registry.js';
  * baseline server), load/ (open-loop, closed-loop, sequential latency and page size),
  * baseline.ts, fixtures.ts and report.ts.
  */
-export const BENCHMARKS: readonly Benchmark[] = [open311Post, pages1m, surge];
+export const BENCHMARKS: readonly Benchmark[] = [open311Post, pages1m, surge, pages20k];

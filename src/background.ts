@@ -12,6 +12,7 @@ import { feedbackDailyDigestJob, FEEDBACK_DIGEST_TASK } from './modules/feedback
 import { publishStatisticsJob, refreshStatsJob } from './modules/feedback/stats/publish.js';
 import { accountsCleanupJob } from './modules/accounts/cleanup.js';
 import { ANSWERS_DUE_TASK, answersDueJob, notifyFollowersJob } from './modules/consultations/jobs.js';
+import { reportPdfJob } from './modules/consultations/report-pdf.js';
 import { disagreementNoticeJob, dueRemindersJob, importCleanupJob, DUE_REMINDERS_TASK, IMPORT_CLEANUP_TASK } from './modules/commitments/reminders.js';
 import { closePetitionsJob, notifySignersJob, petitionsCleanupJob, CLOSE_TASK as PETITIONS_CLOSE_TASK, CLEANUP_TASK as PETITIONS_CLEANUP_TASK } from './modules/petitions/jobs.js';
 
@@ -39,6 +40,7 @@ export function allJobs(deps: BackgroundDeps): JobDefinition<never>[] {
     accountsCleanupJob(deps.database.db) as JobDefinition<never>,
     notifyFollowersJob(deps.database.db, deps.publicUrl ?? loadConfig().publicUrl) as JobDefinition<never>,
     answersDueJob(deps.database.db, deps.publicUrl ?? loadConfig().publicUrl) as JobDefinition<never>,
+    reportPdfJob(deps.database.db) as JobDefinition<never>,
     closePetitionsJob(deps.database.db) as JobDefinition<never>,
     notifySignersJob(deps.database.db, deps.publicUrl ?? loadConfig().publicUrl) as JobDefinition<never>,
     petitionsCleanupJob(deps.database.db) as JobDefinition<never>,

@@ -7,6 +7,7 @@ import { createDemoAccounts, DEMO_ACCOUNTS, DemoStaff, demoPasswordHash } from '
 import { discardSeedEmails, seedDemoFeedback } from './feedback.js';
 import { seedDemoPetitions } from '../modules/petitions/demo.js';
 import { seedDemoCommitments } from '../modules/commitments/demo.js';
+import { seedDemoConsultations } from '../modules/consultations/demo.js';
 import { insideTransaction } from './one-transaction.js';
 import { HISTORY_DAYS, planDemoFeedback } from './plan.js';
 
@@ -80,6 +81,7 @@ export async function seedDemoData(db: Db, options: DemoSeedOptions): Promise<De
       const feedback = await seedDemoFeedback({ db: inner, now: options.now, since, publicUrl: options.publicUrl, secrets: options.secrets, accounts, staff, onProgress: options.onProgress }, plan);
       await seedDemoPetitions(inner, { now: () => options.now });
       await seedDemoCommitments(inner, { now: () => options.now }, { passwordHash });
+      await seedDemoConsultations(inner, { now: () => options.now }, { passwordHash });
       await discardSeedEmails(inner);
       const events = await tx.selectFrom('public_event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return {

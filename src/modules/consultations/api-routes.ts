@@ -11,8 +11,7 @@ import { query, versionOf } from './pages.js';
 import { LIST_PAGE_SIZE } from './public-routes.js';
 import {
   accessOf,
-  commentFigures,
-  countsByArticle,
+  consultationFigures,
   lateConsultations,
   listConsultations,
   listHearings,
@@ -189,7 +188,7 @@ export function apiRoutes(app: FastifyInstance, deps: Deps): void {
     async (req, reply) => {
       const rd = await loadReadable(db, req, req.params.id);
       const { c } = rd;
-      const [figures, items, counts, hearings] = await Promise.all([commentFigures(db, c.id, c.answersDueAt), outline(db, rd.current.id), countsByArticle(db, c.id), listHearings(db, c.id)]);
+      const [{ totals: figures, byArticle: counts }, items, hearings] = await Promise.all([consultationFigures(db, c.id, c.answersDueAt), outline(db, rd.current.id), listHearings(db, c.id)]);
       const listed: ListedConsultation = { ...c, comments: figures.comments, unanswered: figures.unanswered };
       reply.header('cache-control', API_CACHE);
       return {
@@ -333,7 +332,7 @@ export function apiRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (req, reply) => {
       const rd = await loadReadable(db, req, req.params.id);
-      const report = await loadReport(db, rd.c, req.now);
+      const report = await loadReport(db, rd.c, req.now, { withComments: false });
       reply.header('cache-control', API_CACHE);
       return {
         consultation: summaryJson({ ...rd.c, comments: report.figures.comments, unanswered: report.figures.unanswered }, req.now),
@@ -346,7 +345,7 @@ export function apiRoutes(app: FastifyInstance, deps: Deps): void {
           number: s.number,
           heading: s.heading,
           removed: s.removed,
-          comments: s.comments.length,
+          comments: s.total,
           accepted: s.accepted,
           partly_accepted: s.partlyAccepted,
           not_accepted: s.notAccepted,

@@ -137,7 +137,7 @@ function filtered(db: Queryable, consultationId: number, filters: CommentFilters
     case 'accepted':
     case 'partly_accepted':
     case 'not_accepted':
-      q = q.where('a.category', '=', filters.answer);
+      q = q.where('cc.answer_category', '=', filters.answer);
       break;
   }
   switch (filters.by) {

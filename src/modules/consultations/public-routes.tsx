@@ -10,7 +10,7 @@ import { idOf, intOf, loadReadable, notFoundConsultation } from './http.js';
 import { CONSULTATION_KINDS, type Kind } from './model.js';
 import { query, versionOf, type Renderers } from './pages.js';
 import { canCreateAny, canManage, canModerate } from './policy.js';
-import { accessOf, commentFigures, countsByArticle, lateConsultations, listConsultations, listHearings, outline, subscriptionOf, versionElements, type ListFilters } from './queries.js';
+import { accessOf, commentFigures, consultationFigures, lateConsultations, listConsultations, listHearings, outline, subscriptionOf, versionElements, type ListFilters } from './queries.js';
 import { ArticleParams, CommentListQuery, CommentParams, IdParams, ListQuery, PageQuery, VersionArticleParams, VersionParams } from './schemas.js';
 import { apiConsultationPath, commentsPath, textPath, versionPath } from './urls.js';
 import { CommentsPage } from './views/comment-pages.js';
@@ -72,10 +72,9 @@ export function publicRoutes(app: FastifyInstance, deps: Deps, pages: Renderers)
   r.get('/consultations/:id', { schema: { hide: true, params: IdParams, querystring: PageQuery } }, async (req, reply) => {
     const rd = await loadReadable(db, req, req.params.id);
     const { c } = rd;
-    const [figures, items, counts, hearings, moderation, subscription] = await Promise.all([
-      commentFigures(db, c.id, c.answersDueAt),
+    const [{ totals: figures, byArticle: counts }, items, hearings, moderation, subscription] = await Promise.all([
+      consultationFigures(db, c.id, c.answersDueAt),
       outline(db, rd.current.id),
-      countsByArticle(db, c.id),
       listHearings(db, c.id),
       moderationCounts(db, c.id),
       req.actor ? subscriptionOf(db, c.id, req.actor.accountId) : Promise.resolve('anonymous' as const),

@@ -362,58 +362,105 @@ export interface CommentFigures {
   removed: number;
 }
 
-/** Totals of a consultation's comments in one pass. */
-export async function commentFigures(db: Queryable, consultationId: number, answersDueAt: Date): Promise<CommentFigures> {
-  const row = await db
-    .selectFrom('consultation_comment as cc')
-    .leftJoin('consultation_answer as a', 'a.id', 'cc.answer_id')
-    .where('cc.consultation_id', '=', consultationId)
-    .select((eb) => [
-      eb.fn.count<number>('cc.id').filterWhere('cc.status', '=', 'published').as('comments'),
-      eb.fn.count<number>('cc.id').filterWhere('cc.status', '=', 'published').filterWhere('cc.answer_id', 'is not', null).as('answered'),
-      eb.fn.count<number>('cc.id').filterWhere('cc.status', '=', 'published').filterWhere('a.category', '=', 'accepted').as('accepted'),
-      eb.fn.count<number>('cc.id').filterWhere('cc.status', '=', 'published').filterWhere('a.category', '=', 'partly_accepted').as('partly'),
-      eb.fn.count<number>('cc.id').filterWhere('cc.status', '=', 'published').filterWhere('a.category', '=', 'not_accepted').as('not_accepted'),
-      eb.fn.count<number>('cc.id').filterWhere('cc.status', '=', 'published').filterWhere('cc.organisation_id', 'is not', null).as('orgs'),
-      eb.fn.count<number>('cc.id').filterWhere('cc.status', '=', 'published').filterWhere('cc.channel', '=', 'hearing').as('hearings'),
-      sql<number>`coalesce(sum(cc.support_count) FILTER (WHERE cc.status = 'published'), 0)`.as('supports'),
-      eb.fn.count<number>('cc.id').filterWhere('cc.status', '=', 'published').filterWhere('cc.first_answered_at', '>', answersDueAt).as('late'),
-      eb.fn.count<number>('cc.id').filterWhere((e) => e.or([e('cc.status', '=', 'pending'), e('cc.needs_review', '=', true)])).as('pending'),
-      eb.fn.count<number>('cc.id').filterWhere('cc.status', 'in', ['removed', 'rejected']).as('removed'),
-    ])
-    .executeTakeFirstOrThrow();
-  const comments = Number(row.comments);
-  const answered = Number(row.answered);
-  const orgs = Number(row.orgs);
-  return {
-    comments,
-    answered,
-    unanswered: comments - answered,
-    accepted: Number(row.accepted),
-    partlyAccepted: Number(row.partly),
-    notAccepted: Number(row.not_accepted),
-    fromOrganisations: orgs,
-    fromCitizens: comments - orgs,
-    fromHearings: Number(row.hearings),
-    supports: Number(row.supports),
-    answeredLate: Number(row.late),
-    pending: Number(row.pending),
-    removed: Number(row.removed),
-  };
-}
-
 export interface ArticleCount {
   comments: number;
   unanswered: number;
 }
 
-/** Published comments per article unit (paragraph comments count towards their article); key 0 is the draft as a whole. */
+export interface ArticleFigures extends ArticleCount {
+  accepted: number;
+  partlyAccepted: number;
+  notAccepted: number;
+}
+
+export interface ConsultationFigures {
+  totals: CommentFigures;
+  /** Published comments per article unit (paragraph comments count towards their article); key 0 is the draft as a whole. */
+  byArticle: Map<number, ArticleFigures>;
+}
+
+/**
+ * Every figure of a consultation's comments: one grouped, index-only pass over the
+ * published comments (per article, summed for the totals) and one over the few that are
+ * held, reported or removed.
+ */
+export async function consultationFigures(db: Queryable, consultationId: number, answersDueAt: Date): Promise<ConsultationFigures> {
+  const [rows, other] = await Promise.all([
+    db
+      .selectFrom('consultation_comment')
+      .where('consultation_id', '=', consultationId)
+      .where('status', '=', 'published')
+      .select((eb) => [
+        'article_unit_id',
+        eb.fn.countAll<number>().as('comments'),
+        eb.fn.count<number>('answer_category').as('answered'),
+        eb.fn.countAll<number>().filterWhere('answer_category', '=', 'accepted').as('accepted'),
+        eb.fn.countAll<number>().filterWhere('answer_category', '=', 'partly_accepted').as('partly'),
+        eb.fn.countAll<number>().filterWhere('answer_category', '=', 'not_accepted').as('not_accepted'),
+        eb.fn.count<number>('organisation_id').as('orgs'),
+        eb.fn.countAll<number>().filterWhere('channel', '=', 'hearing').as('hearings'),
+        sql<number>`coalesce(sum(support_count), 0)`.as('supports'),
+        eb.fn.countAll<number>().filterWhere('first_answered_at', '>', answersDueAt).as('late'),
+      ])
+      .groupBy('article_unit_id')
+      .execute(),
+    db
+      .selectFrom('consultation_comment')
+      .where('consultation_id', '=', consultationId)
+      .where((eb) => eb.or([eb('status', '<>', 'published'), eb('needs_review', '=', true)]))
+      .select((eb) => [
+        eb.fn.countAll<number>().filterWhere((e) => e.or([e('status', '=', 'pending'), e('needs_review', '=', true)])).as('pending'),
+        eb.fn.countAll<number>().filterWhere('status', 'in', ['removed', 'rejected']).as('removed'),
+      ])
+      .executeTakeFirstOrThrow(),
+  ]);
+  const totals: CommentFigures = {
+    comments: 0,
+    answered: 0,
+    unanswered: 0,
+    accepted: 0,
+    partlyAccepted: 0,
+    notAccepted: 0,
+    fromOrganisations: 0,
+    fromCitizens: 0,
+    fromHearings: 0,
+    supports: 0,
+    answeredLate: 0,
+    pending: Number(other.pending),
+    removed: Number(other.removed),
+  };
+  const byArticle = new Map<number, ArticleFigures>();
+  for (const r of rows) {
+    const comments = Number(r.comments);
+    const answered = Number(r.answered);
+    totals.comments += comments;
+    totals.answered += answered;
+    totals.accepted += Number(r.accepted);
+    totals.partlyAccepted += Number(r.partly);
+    totals.notAccepted += Number(r.not_accepted);
+    totals.fromOrganisations += Number(r.orgs);
+    totals.fromHearings += Number(r.hearings);
+    totals.supports += Number(r.supports);
+    totals.answeredLate += Number(r.late);
+    byArticle.set(r.article_unit_id ?? 0, { comments, unanswered: comments - answered, accepted: Number(r.accepted), partlyAccepted: Number(r.partly), notAccepted: Number(r.not_accepted) });
+  }
+  totals.unanswered = totals.comments - totals.answered;
+  totals.fromCitizens = totals.comments - totals.fromOrganisations;
+  return { totals, byArticle };
+}
+
+/** Totals of a consultation's comments. */
+export async function commentFigures(db: Queryable, consultationId: number, answersDueAt: Date): Promise<CommentFigures> {
+  return (await consultationFigures(db, consultationId, answersDueAt)).totals;
+}
+
+/** Published comments per article unit (and how many are unanswered); key 0 is the draft as a whole. */
 export async function countsByArticle(db: Queryable, consultationId: number): Promise<Map<number, ArticleCount>> {
   const rows = await db
     .selectFrom('consultation_comment')
     .where('consultation_id', '=', consultationId)
     .where('status', '=', 'published')
-    .select((eb) => ['article_unit_id', eb.fn.countAll<number>().as('n'), eb.fn.count<number>('answer_id').as('answered')])
+    .select((eb) => ['article_unit_id', eb.fn.countAll<number>().as('n'), eb.fn.count<number>('answer_category').as('answered')])
     .groupBy('article_unit_id')
     .execute();
   return new Map(rows.map((r) => [r.article_unit_id ?? 0, { comments: Number(r.n), unanswered: Number(r.n) - Number(r.answered) }]));

@@ -1,24 +1,14 @@
-import fs from 'node:fs';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { renderToString } from 'preact-render-to-string';
 import type { AppDeps } from '../../deps.js';
-import { renderPdf } from '../../shared/pdf.js';
-import { PageContextValue } from '../../shared/views/context.js';
-import { STATIC_DIR } from '../../shared/views/assets.js';
-import { pageContext, sendPage } from '../../shared/views/render.js';
+import { sendPage } from '../../shared/views/render.js';
 import { loadReadable } from './http.js';
 import { loadReport, reportCsv, totalsCsv } from './report.js';
 import { IdParams } from './schemas.js';
-import { FullReportPage, ReportDocument, ReportSummaryPage } from './views/report-pages.js';
+import { FullReportPage, ReportSummaryPage } from './views/report-pages.js';
+import { reportPdf } from './report-pdf.js';
 
 type Deps = Pick<AppDeps, 'db'>;
-
-let stylesheet: string | undefined;
-/** The site's stylesheet, inlined into the PDF's document (Chromium fetches nothing). */
-function siteCss(): string {
-  return (stylesheet ??= fs.readFileSync(`${STATIC_DIR}site.css`, 'utf8'));
-}
 
 export function sendCsv(reply: FastifyReply, filename: string, csv: string): FastifyReply {
   return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).header('cache-control', 'no-store').send(csv);
@@ -35,7 +25,8 @@ export function reportRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get('/consultations/:id/report', { schema: { hide: true, params: IdParams } }, async (req, reply) => {
     const rd = await loadReadable(db, req, req.params.id);
-    const report = await loadReport(db, rd.c, req.now);
+    // The summary needs counts only; the comments themselves are on the full report.
+    const report = await loadReport(db, rd.c, req.now, { withComments: false });
     return sendPage(req, reply, <ReportSummaryPage r={report} jsonHref={`/api/consultations/${rd.c.id}/report`} />);
   });
 
@@ -51,20 +42,18 @@ export function reportRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ['consultations'],
         summary: 'The consultation report as PDF',
-        description: 'The full report (totals, then every article with its comments and answers) printed by headless Chromium. Answers 503 when the server has no Chromium.',
+        description: 'The full report (totals, then every article with its comments and answers) printed by headless Chromium, in the language of the request. The final report is printed when the consultation finishes; a printed report is served again while its data is unchanged. Answers 503 when the server has no Chromium.',
         params: IdParams,
       },
     },
     async (req, reply) => {
       const rd = await loadReadable(db, req, req.params.id);
-      const report = await loadReport(db, rd.c, req.now);
-      const html = '<!doctype html>' + renderToString(<PageContextValue.Provider value={pageContext(req, reply)}>{<ReportDocument r={report} />}</PageContextValue.Provider>);
-      const bytes = await renderPdf(html, { css: siteCss(), pageLabel: { page: req.t('consultations:report.page'), of: req.t('consultations:report.of') } });
+      const { pdf } = await reportPdf(db, rd.c, req.lang, req.now);
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="consultation-${rd.c.id}-report.pdf"`)
         .header('cache-control', 'no-store')
-        .send(bytes);
+        .send(pdf);
     },
   );
 

@@ -83,8 +83,24 @@ describe('the consultation report', () => {
     expect(totals).toContain('by_aimag,65,1');
   });
 
+  it('is printed in both languages as the consultation finishes, and served again while the data is unchanged', { timeout: 120_000 }, async () => {
+    await t.db.deleteFrom('consultation_report_pdf').execute();
+    await t.runJobs();
+    const stored = await t.db.selectFrom('consultation_report_pdf').where('consultation_id', '=', id).select(['lang', 'pdf', 'rendered_at']).orderBy('lang').execute();
+    expect(stored.map((r) => r.lang)).toEqual(['en', 'mn']);
+    const download = await new WebClient(t.app).get(`/consultations/${id}/report.pdf`);
+    expect(download.rawPayload.equals(stored.find((r) => r.lang === 'mn')!.pdf)).toBe(true);
+    // A moderator's decision changes the report: it is printed again.
+    const comment = await t.db.selectFrom('consultation_comment').where('consultation_id', '=', id).select('id').orderBy('id').executeTakeFirstOrThrow();
+    await t.db.insertInto('consultation_moderation').values({ comment_id: comment.id, decision: 'kept', reason: 'ok', moderator_id: w.staff.id, decided_at: t.clock.now() }).execute();
+    const again = await new WebClient(t.app).get(`/consultations/${id}/report.pdf`);
+    expect(again.statusCode).toBe(200);
+    expect(again.rawPayload.equals(stored.find((r) => r.lang === 'mn')!.pdf)).toBe(false);
+  });
+
   it('answers 503 in both languages when the server has no Chromium', async () => {
     await closePdfRenderer();
+    await t.db.deleteFrom('consultation_report_pdf').execute();
     const saved = process.env.CHROMIUM_PATH;
     process.env.CHROMIUM_PATH = '/nonexistent/chromium';
     try {

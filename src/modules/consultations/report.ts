@@ -2,7 +2,7 @@ import { toCsv } from '../../shared/csv.js';
 import type { Queryable } from '../../shared/db/database.js';
 import { placeCatalogue } from '../places/catalogue.js';
 import { allComments, moderationCounts, type PublicComment } from './comment-queries.js';
-import { commentFigures, currentVersion, listHearings, listVersions, outline, type CommentFigures, type Consultation, type Hearing, type VersionRow } from './queries.js';
+import { consultationFigures, currentVersion, listHearings, listVersions, outline, type CommentFigures, type Consultation, type Hearing, type VersionRow } from './queries.js';
 
 /**
  * The consultation report: what the law asks to be attached to a draft. Per article,
@@ -15,6 +15,8 @@ import { commentFigures, currentVersion, listHearings, listVersions, outline, ty
 export interface ReportSection {
   /** The article's unit; null for comments on the draft as a whole. */
   unitId: number | null;
+  /** Published comments on it (also when `comments` was not loaded). */
+  total: number;
   number: string;
   heading: string;
   /** The article is not in the current version any more (its text is in older versions). */
@@ -48,15 +50,15 @@ export interface ReportData {
 }
 
 function section(unitId: number | null, number: string, heading: string, removed: boolean): ReportSection {
-  return { unitId, number, heading, removed, comments: [], accepted: 0, partlyAccepted: 0, notAccepted: 0, unanswered: 0 };
+  return { unitId, total: 0, number, heading, removed, comments: [], accepted: 0, partlyAccepted: 0, notAccepted: 0, unanswered: 0 };
 }
 
 export async function loadReport(db: Queryable, c: Consultation, now: Date, options: { withComments?: boolean } = {}): Promise<ReportData> {
   const withComments = options.withComments ?? true;
   const versions = await listVersions(db, c.id);
   const current = currentVersion(versions) ?? versions[versions.length - 1]!;
-  const [figures, articles, comments, aimags, hearings, moderation] = await Promise.all([
-    commentFigures(db, c.id, c.answersDueAt),
+  const [{ totals: figures, byArticle }, articles, comments, aimags, hearings, moderation] = await Promise.all([
+    consultationFigures(db, c.id, c.answersDueAt),
     outline(db, current.id),
     withComments ? allComments(db, c.id) : Promise.resolve([] as PublicComment[]),
     db
@@ -74,7 +76,7 @@ export async function loadReport(db: Queryable, c: Consultation, now: Date, opti
   sections.set(null, section(null, '', '', false));
   for (const a of articles) if (a.kind === 'article') sections.set(a.unitId, section(a.unitId, a.number, a.heading, false));
   // Articles a later version removed keep their comments: label them as the last version that had them.
-  const missing = [...new Set(comments.map((cm) => cm.articleUnitId).filter((u): u is number => u !== null && !sections.has(u)))];
+  const missing = [...byArticle.keys()].filter((u) => u !== 0 && !sections.has(u));
   if (missing.length) {
     const rows = await db
       .selectFrom('consultation_element as e')
@@ -87,14 +89,12 @@ export async function loadReport(db: Queryable, c: Consultation, now: Date, opti
       .execute();
     for (const r of rows) if (!sections.has(r.unit_id)) sections.set(r.unit_id, section(r.unit_id, r.number, r.heading, true));
   }
-  for (const cm of comments) {
-    const s = sections.get(cm.articleUnitId) ?? sections.get(null)!;
-    s.comments.push(cm);
-    if (!cm.answer) s.unanswered++;
-    else if (cm.answer.category === 'accepted') s.accepted++;
-    else if (cm.answer.category === 'partly_accepted') s.partlyAccepted++;
-    else s.notAccepted++;
+  for (const [unit, f] of byArticle) {
+    const s = sections.get(unit === 0 ? null : unit);
+    if (!s) continue;
+    Object.assign(s, { total: f.comments, accepted: f.accepted, partlyAccepted: f.partlyAccepted, notAccepted: f.notAccepted, unanswered: f.unanswered });
   }
+  for (const cm of comments) (sections.get(cm.articleUnitId) ?? sections.get(null)!).comments.push(cm);
 
   const catalogue = placeCatalogue();
   const byAimag: AimagCount[] = aimags
@@ -111,7 +111,7 @@ export async function loadReport(db: Queryable, c: Consultation, now: Date, opti
     figures,
     byAimag,
     hearings,
-    sections: [...sections.values()].filter((s) => s.unitId !== null || s.comments.length > 0 || !withComments),
+    sections: [...sections.values()].filter((s) => s.unitId !== null || s.total > 0),
     moderation,
     generatedAt: now,
     final: c.status === 'finished',

@@ -351,6 +351,7 @@ export interface ConsultationChangeLink {
 }
 
 export interface ConsultationComment {
+  answer_category: ConsultationAnswerCategory | null;
   answer_id: number | null;
   article_unit_id: number | null;
   author_id: number | null;
@@ -424,6 +425,14 @@ export interface ConsultationModeration {
   moderator_id: number;
   note: Generated<string>;
   reason: string;
+}
+
+export interface ConsultationReportPdf {
+  consultation_id: number;
+  fingerprint: string;
+  lang: string;
+  pdf: Buffer;
+  rendered_at: Timestamp;
 }
 
 export interface ConsultationSubscription {
@@ -877,6 +886,7 @@ export interface DB {
   consultation_element: ConsultationElement;
   consultation_hearing: ConsultationHearing;
   consultation_moderation: ConsultationModeration;
+  consultation_report_pdf: ConsultationReportPdf;
   consultation_subscription: ConsultationSubscription;
   consultation_support: ConsultationSupport;
   consultation_unit: ConsultationUnit;

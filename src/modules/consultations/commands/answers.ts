@@ -58,7 +58,7 @@ export async function answerComments(db: Db, consultationId: number, input: Answ
     await tx.insertInto('consultation_comment_answer').values(comments.map((cm) => ({ comment_id: cm.id, answer_id: answer.id }))).execute();
     await tx
       .updateTable('consultation_comment')
-      .set((eb) => ({ answer_id: answer.id, first_answered_at: eb.fn.coalesce('first_answered_at', eb.val(ctx.now)) }))
+      .set((eb) => ({ answer_id: answer.id, answer_category: category!, first_answered_at: eb.fn.coalesce('first_answered_at', eb.val(ctx.now)) }))
       .where('id', 'in', ids)
       .execute();
     for (const cm of comments) {

@@ -11,6 +11,9 @@ import { commentFigures } from '../queries.js';
 import { checkText, draftVersionRow, fieldError, lockConsultation, throwIfErrors, type ActorRef, type CommandContext } from './common.js';
 import { NOTIFY_TASK, parseOrRefuse, storeElements } from './text.js';
 
+/** The task that prints the final report (report-pdf.tsx); named here so commands stay free of rendering. */
+export const REPORT_PDF_TASK = 'consultations_report_pdf';
+
 /** What staff type into the consultation form (strings as posted; checked here). */
 export interface DetailsInput {
   kind: unknown;
@@ -245,5 +248,7 @@ export async function finishConsultation(db: Db, consultationId: number, _actor:
       },
     });
     await enqueueJob(tx, NOTIFY_TASK, { consultationId: c.id, kind: 'finished' });
+    // The final report's PDF is printed now, in the background, so its download is immediate.
+    await enqueueJob(tx, REPORT_PDF_TASK, { consultationId: c.id }, { maxAttempts: 3 });
   });
 }

@@ -3,7 +3,7 @@ import { usePage } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import type { ArticleCount, CommentFigures, Consultation, Hearing, SubscriptionState, TextElement, VersionRow } from '../queries.js';
 import { articlePath, changesPath, commentsPath, generalCommentsPath, managePath, reportPath, textPath, versionPath } from '../urls.js';
-import { bodyName, consultationTitle, elementLabel, FiguresList, LateTag, Num, Period, PhaseTag, Section, useCrumbs } from './parts.js';
+import { bodyName, consultationTitle, elementLabel, FiguresList, LateTag, Num, Period, PhaseTag, Section, useCrumbs, useMemoT } from './parts.js';
 
 export interface ConsultationPageProps {
   c: Consultation;
@@ -22,7 +22,8 @@ export interface ConsultationPageProps {
 
 /** Table of contents: chapters with their articles, each with its comment count. */
 function Outline({ c, outline, counts }: { c: Consultation; outline: TextElement[]; counts: Map<number, ArticleCount> }) {
-  const { t, lang } = usePage();
+  const { lang } = usePage();
+  const t = useMemoT();
   const groups: { chapter: TextElement | null; articles: TextElement[] }[] = [];
   for (const e of outline) {
     if (e.kind === 'chapter') groups.push({ chapter: e, articles: [] });

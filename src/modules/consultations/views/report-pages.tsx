@@ -158,7 +158,7 @@ export function ReportSummaryPage({ r, jsonHref }: { r: ReportData; jsonHref: st
           </thead>
           <tbody>
             {r.sections.map((s) => {
-              const total = s.accepted + s.partlyAccepted + s.notAccepted + s.unanswered;
+              const total = s.total;
               return (
                 <tr key={s.unitId ?? 'general'}>
                   <th scope="row">
