@@ -139,6 +139,23 @@ describe('an assessment refused', () => {
     expect(response.body).toContain('Шалгасан баримтууд');
   });
 
+  it('tells a program posting the form what is wrong, in both languages, as JSON', async () => {
+    await member.get(assessFormPath(plan.slug, milestoneId));
+    const response = await member.request({
+      method: 'POST',
+      url: assessFormPath(plan.slug, milestoneId),
+      payload: new URLSearchParams({ _csrf: member.csrf(), organisation: String(plan.cso.id), status: 'done', justification: 'Бид бүх баримтыг шалгаж, ажил дууссан гэж үзэв.', links: 'ftp://x' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    });
+    expect(response.statusCode).toBe(400);
+    const body = response.json() as { error: { code: string; fields: { field: string; messages: { mn: string; en: string } }[] } };
+    expect(body.error.code).toBe('validation_failed');
+    expect(body.error.fields.map((f) => f.field)).toEqual(['status', 'links']);
+    expect(body.error.fields[0]!.messages.en).toBe('Choose the progress from the list: not started or severe delays, limited progress, substantial progress, completed.');
+    expect(body.error.fields[1]!.messages.mn).toContain('Холбоос биш мөр байна');
+    expect(await assessmentCount()).toBe(2);
+  });
+
   it('with too short a justification', async () => {
     await member.get(assessFormPath(plan.slug, milestoneId));
     const response = await refused(member, { organisation: String(plan.cso.id), status: 'completed', justification: 'Дууссан.' });

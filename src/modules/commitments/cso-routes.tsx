@@ -52,6 +52,7 @@ export default async function csoRoutes(app: FastifyInstance, deps: Pick<AppDeps
     };
     const csos = csoMemberships(actor);
     const result = await refusals(
+      req,
       () =>
         assessMilestone(
           db,
@@ -106,6 +107,7 @@ export default async function csoRoutes(app: FastifyInstance, deps: Pick<AppDeps
     const values: CommentFormValues = { organisation: str(body.organisation), commitment: str(body.commitment), text: str(body.text) };
     const commitment = /^[1-9][0-9]{0,2}$/.test(values.commitment) ? Number(values.commitment) : null;
     const result = await refusals(
+      req,
       () =>
         addComment(
           db,

@@ -86,7 +86,7 @@ export default async function staffRoutes(app: FastifyInstance, deps: Pick<AppDe
     if ('error' in form) return sendPage(req, reply, <ReportFormPage plan={plan} detail={detail} errors={[form.error]} values={emptyValues} />, form.status);
     const values: ProgressFormValues = { status: form.fields.status ?? '', evidence: form.fields.evidence ?? '', links: form.fields.links ?? '' };
     const checked = await checkEvidenceFiles(form.files);
-    const result = await refusals(async () => {
+    const result = await refusals(req, async () => {
       if (checked.errors.length) throw new AppError('validation_failed', { fields: checked.errors });
       return reportProgress(db, plan.id, detail.milestone.id, { accountId: actorId, bodyIds }, { ...values, files: checked.files, lang: req.lang }, req.now);
     }, 'status');
@@ -120,7 +120,7 @@ export default async function staffRoutes(app: FastifyInstance, deps: Pick<AppDe
     if (!canAnswer(actor, plan)) throw forbidden();
     const field = `answer_${req.params.id}`;
     const text = str(formBody(req)[field]);
-    const result = await refusals(() => answerComment(db, plan.id, req.params.id, { accountId: actor.accountId, bodyIds: staffBodyIds(actor) }, { text, lang: req.lang }, req.now), field);
+    const result = await refusals(req, () => answerComment(db, plan.id, req.params.id, { accountId: actor.accountId, bodyIds: staffBodyIds(actor) }, { text, lang: req.lang }, req.now), field);
     if (result.ok) return reply.redirect(`${commentsPath(plan.slug)}?done=answered#comment-${req.params.id}`, 303);
     const [comments, detail] = await Promise.all([planComments(db, plan), loadPlanDetail(db, plan, req.now)]);
     const errors = result.errors.map((e) => (e.field === 'answer' ? { ...e, field } : e));
