@@ -161,16 +161,18 @@ export async function seedDemoConsultations(db: Db, clock: Clock, options: { pas
   const p133 = await comment(law.id, await unit(law.id, '13.3'), 'Хариу өгөх 30 хоног урт байна, 15 хоног болгох саналтай.', r1!.id, r1!.aimag, at(8));
   await comment(law.id, await unit(law.id, '7.2'), 'Мэдээллийг дохионы хэлээр, харааны бэрхшээлтэй иргэдэд уншигдах хэлбэрээр нийтлэхийг тодорхой заах хэрэгтэй.', r3!.id, r3!.aimag, at(6));
   if (humanRights) {
+    // The centre's own member (organisation accounts are named after their slug, like bodies' staff).
+    const rights = await person(db, `centre-for-human-rights-and-development@${DOMAIN}`, 'Х.Оюунбилэг', passwordHash, since);
     await db
       .insertInto('membership')
-      .values({ account_id: r4!.id, organisation_id: humanRights, role: 'member', created_at: since })
+      .values({ account_id: rights, organisation_id: humanRights, role: 'member', created_at: since })
       .onConflict((oc) => oc.columns(['account_id', 'organisation_id']).doNothing())
       .execute();
     await comment(
       law.id,
       await unit(law.id, '11.3'),
       'Хүний эрх, хөгжлийн төв санал өгсөн иргэний хувийн мэдээллийг хамгаалах заалтыг дэмжиж байна. Зөрчсөн тохиолдолд хүлээлгэх хариуцлагыг мөн тодорхой болгох нь зүйтэй.',
-      r4!.id,
+      rights,
       null,
       at(5),
       humanRights,
