@@ -26,6 +26,14 @@ export const consultationsMessages = defineMessages({
       fromBody: 'Байгууллагын хариу',
       revised: 'хариуг шинэчилсэн',
     },
+    /** Names of the parts of a draft, for navigation ("5 дугаар зүйл", "Article 5"). */
+    label: {
+      preamble: 'Оршил',
+      chapter: '{{ordinal}} бүлэг',
+      article: '{{number}} {{suffix}} зүйл',
+      paragraph: '{{number}} дахь хэсэг',
+      point: '{{number}} дахь заалт',
+    },
     by: {
       citizen: 'Иргэн',
       atHearing: 'олон нийтийн сонсголд',
@@ -629,6 +637,14 @@ export const consultationsMessages = defineMessages({
       none: 'The body has not answered yet.',
       fromBody: 'The body’s answer',
       revised: 'answer revised',
+    },
+    /** Names of the parts of a draft, for navigation ("5 дугаар зүйл", "Article 5"). */
+    label: {
+      preamble: 'Preamble',
+      chapter: 'Chapter {{number}}',
+      article: 'Article {{number}}',
+      paragraph: 'Paragraph {{number}}',
+      point: 'Point {{number}}',
     },
     by: {
       citizen: 'A citizen',

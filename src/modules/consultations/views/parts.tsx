@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { localDaysBetween } from '../../../shared/calendar.js';
-import type { Lang } from '../../../shared/i18n/index.js';
+import { translate, type Lang } from '../../../shared/i18n/index.js';
 import { formatNumber } from '../../../shared/i18n/format.js';
 import { DateText } from '../../../shared/views/components.js';
 import { localized, usePage } from '../../../shared/views/context.js';
@@ -8,7 +8,7 @@ import type { By, CommentAnswer, PublicComment } from '../comment-queries.js';
 import type { DiffPart } from '../diff.js';
 import type { ElementKind } from '../import.js';
 import { phaseOf, type Phase } from '../model.js';
-import { articleLabelMn, chapterLabelMn } from '../numbering.js';
+import { articleLabelMn, chapterLabelMn, ordinalSuffix } from '../numbering.js';
 import type { CommentFigures, Consultation, TextElement } from '../queries.js';
 import { articlePath, commentAnchor, commentPath, consultationPath, consultationsPath } from '../urls.js';
 import '../messages.js';
@@ -40,36 +40,26 @@ export function bodyName(lang: Lang, b: { nameMn: string; nameEn: string }): str
   return localized(lang, b.nameMn, b.nameEn);
 }
 
-/** "5 дугаар зүйл" / "Article 5"; "Нэгдүгээр бүлэг" / "Chapter 1"; "5.2 дахь хэсэг" / "Paragraph 5.2". */
+const labels = new Map<string, string>();
+
+/**
+ * "5 дугаар зүйл" / "Article 5"; "Нэгдүгээр бүлэг" / "Chapter 1"; "5.2 дахь хэсэг" / "Paragraph 5.2".
+ * Remembered: an outline names hundreds of articles and each lookup costs tens of microseconds.
+ */
 export function elementLabel(lang: Lang, kind: ElementKind, number: string): string {
-  if (lang === 'en') {
-    switch (kind) {
-      case 'chapter':
-        return `Chapter ${number}`;
-      case 'article':
-        return `Article ${number}`;
-      case 'paragraph':
-        return `Paragraph ${number}`;
-      case 'point':
-        return `Point ${number}`;
-      default:
-        return 'Preamble';
-    }
+  const id = `${lang}|${kind}|${number}`;
+  let label = labels.get(id);
+  if (label === undefined) {
+    const main = Number(number.split('.')[0]!.replace(/[^0-9]/g, ''));
+    const chapter = chapterLabelMn(number).replace(/ БҮЛЭГ$/, '').toLowerCase();
+    label = translate(lang, `consultations:label.${kind}`, {
+      number,
+      suffix: Number.isFinite(main) ? ordinalSuffix(main) : 'дугаар',
+      ordinal: chapter.charAt(0).toUpperCase() + chapter.slice(1),
+    });
+    if (labels.size < 20_000) labels.set(id, label);
   }
-  switch (kind) {
-    case 'chapter': {
-      const label = chapterLabelMn(number).toLowerCase();
-      return label.charAt(0).toUpperCase() + label.slice(1);
-    }
-    case 'article':
-      return articleLabelMn(number);
-    case 'paragraph':
-      return `${number} дахь хэсэг`;
-    case 'point':
-      return `${number} дахь заалт`;
-    default:
-      return 'Оршил';
-  }
+  return label;
 }
 
 /** An article's heading as the law prints it: "5 дугаар зүйл.Олон нийтийн оролцооны зарчим". */
