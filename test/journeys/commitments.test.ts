@@ -155,6 +155,30 @@ describe('the NAP IV plan, monitored side by side', () => {
     expect(await page.locator('.notice-success').textContent()).toBe('Төлөвлөгөөг орууллаа: 1 амлалт, 1 үе шат.');
     await expectAccessible(page);
 
+    // She also writes a small plan by hand: the plan, a commitment, a milestone.
+    await page.goto('/commitments/new');
+    await expectAccessible(page);
+    await page.getByLabel('Гарчиг (монголоор)').fill('Баяндун сумын гэрэлтүүлгийн төлөвлөгөө');
+    await page.getByLabel('Эзэмшигч байгууллага').selectOption({ label: 'Дорнод аймгийн Баяндун сумын Засаг даргын Тамгын газар' });
+    await page.getByLabel('Сум эсвэл хорооны код').fill('2104');
+    await page.getByLabel('Эхлэх огноо').fill('2027-01-01');
+    await page.getByLabel('Дуусах огноо').fill('2027-12-31');
+    await page.getByLabel('Хаяг', { exact: true }).fill('bayandun-lights');
+    await page.getByRole('button', { name: 'Төлөвлөгөө үүсгэх' }).click();
+    await page.locator('.notice-success').waitFor();
+    await page.getByRole('link', { name: 'Амлалт нэмэх' }).click();
+    await expectAccessible(page);
+    await page.getByLabel('Гарчиг (монголоор)').fill('Гудамжийг гэрэлтүүлэх');
+    await page.getByLabel('Хариуцах байгууллага').selectOption({ label: 'Дорнод аймгийн Баяндун сумын Засаг даргын Тамгын газар' });
+    await page.getByRole('button', { name: 'Нэмэх' }).click();
+    await page.getByRole('link', { name: 'Үе шат нэмэх' }).click();
+    await expectAccessible(page);
+    await page.getByLabel('Гарчиг (монголоор)').fill('40 багана суурилуулах');
+    await page.getByLabel('Дуусах хугацаа').fill('2027-09-30');
+    await page.getByRole('button', { name: 'Нэмэх' }).click();
+    expect(await page.locator('.notice-success').textContent()).toBe('Үе шатыг нэмлээ.');
+    await expectAccessible(page);
+
     // The same pages read in English.
     await page.getByRole('link', { name: 'English' }).click();
     await page.goto(`/commitments/${NAP4_SLUG}`);

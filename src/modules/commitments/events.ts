@@ -33,6 +33,27 @@ export const planImported = definePublicEvent(
     strict,
   ),
 );
+export const planCreated = definePublicEvent(
+  'commitments.plan_created',
+  Type.Object(
+    {
+      plan: slug,
+      kind: Type.Union([Type.Literal('national'), Type.Literal('local')]),
+      owner: slug,
+      title_mn: Type.Union([Type.String({ maxLength: 1000 }), Type.Null()]),
+      title_en: Type.Union([Type.String({ maxLength: 1000 }), Type.Null()]),
+    },
+    strict,
+  ),
+);
+export const commitmentAdded = definePublicEvent(
+  'commitments.commitment_added',
+  Type.Object({ plan: slug, commitment: id, title_mn: Type.Union([Type.String({ maxLength: 1000 }), Type.Null()]), title_en: Type.Union([Type.String({ maxLength: 1000 }), Type.Null()]) }, strict),
+);
+export const milestoneAdded = definePublicEvent(
+  'commitments.milestone_added',
+  Type.Object({ plan: slug, commitment: id, milestone: id, sequence: id, lead: slug, due: Type.Union([Type.String({ maxLength: 10 }), Type.Null()]) }, strict),
+);
 export const planClosed = definePublicEvent('commitments.plan_closed', Type.Object({ plan: slug }, strict));
 export const planReopened = definePublicEvent('commitments.plan_reopened', Type.Object({ plan: slug }, strict));
 export const progressReported = definePublicEvent(

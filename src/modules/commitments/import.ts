@@ -37,7 +37,7 @@ export interface ImportOptions {
 type Role = 'body' | 'cso' | 'any';
 
 /** Addresses under /commitments/ that are pages of their own, not plans. */
-export const RESERVED_SLUGS = ['work', 'import', 'files'];
+export const RESERVED_SLUGS = ['work', 'import', 'files', 'new'];
 
 export type Resolution =
   | { name: string; action: 'existing'; id: number; slug: string; kind: 'body' | 'cso'; nameMn: string; nameEn: string }

@@ -45,3 +45,18 @@ export function canReopen(actor: Actor | null): boolean {
 export function canImport(actor: Actor | null): boolean {
   return hasPlatformRole(actor, 'platform_admin');
 }
+
+/** Bodies a person may write plans for: any body for platform admins, else the bodies they administer. */
+export function canCreatePlanFor(actor: Actor | null, bodyId: number): boolean {
+  return hasPlatformRole(actor, 'platform_admin') || (isStaffOf(actor, bodyId) && isAdminOf(actor, bodyId));
+}
+
+/** Whether the person may write plans at all (the "new plan" link). */
+export function canCreatePlans(actor: Actor | null): boolean {
+  return hasPlatformRole(actor, 'platform_admin') || (actor?.memberships ?? []).some((m) => m.kind === 'body' && m.role === 'admin');
+}
+
+/** The owner body's admins (and platform admins) add commitments and milestones to an open plan. */
+export function canEditPlan(actor: Actor | null, plan: { owner: { id: number } }): boolean {
+  return canCreatePlanFor(actor, plan.owner.id);
+}

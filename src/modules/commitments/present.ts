@@ -1,7 +1,7 @@
 import { localDay } from '../../shared/i18n/format.js';
 import { disagrees } from './model.js';
 import type { AssessmentView, CommentView, CommitmentView, MilestoneDetail, MilestoneView, OrgRef, PlanDetail, PlanRow, ReportView } from './queries.js';
-import type { Figures } from './summary.js';
+import { emptyFigures, type Figures } from './summary.js';
 import { commitmentPath, filePath, milestonePath, planPath } from './urls.js';
 
 /** The JSON shapes of schemas.ts, built from the views the pages use (one source for both). */
@@ -77,7 +77,7 @@ export function commitmentJson(detail: PlanDetail, c: CommitmentView, base: stri
     objective: { mn: c.objectiveMn, en: c.objectiveEn },
     lead_bodies: c.parties.filter((p) => p.role === 'lead').map(orgJson),
     partners: c.parties.filter((p) => p.role === 'partner').map(orgJson),
-    figures: figuresJson(detail.figures.byCommitment.get(c.number)!),
+    figures: figuresJson(detail.figures.byCommitment.get(c.number) ?? emptyFigures()),
     milestones: detail.milestones.filter((m) => m.commitmentId === c.id).map((m) => milestoneJson(detail.plan, m, base)),
     url: `${base}${commitmentPath(detail.plan.slug, c.number)}`,
   };

@@ -5,7 +5,7 @@ import { staffBodyIds } from '../../shared/auth/actor.js';
 import { notFound } from '../../shared/errors.js';
 import { sendPage } from '../../shared/views/render.js';
 import { loadMilestoneOr404, loadPlanOr404 } from './http.js';
-import { canClose, canReopen, canReport, csoMemberships } from './policy.js';
+import { canClose, canCreatePlans, canEditPlan, canReopen, canReport, csoMemberships } from './policy.js';
 import { findFile, listPlans, loadPlanDetail, milestoneStates, planComments } from './queries.js';
 import { CommitmentParams, DoneQuery, FileParams, MilestoneParams, PlanParams } from './schemas.js';
 import { computeFigures } from './summary.js';
@@ -35,7 +35,7 @@ export default async function publicRoutes(app: FastifyInstance, deps: Pick<AppD
       figures: computeFigures(states.get(plan.id) ?? [], today).plan,
       commitments: Number(counts.find((c) => c.plan_id === plan.id)?.n ?? 0),
     }));
-    return sendPage(req, reply, <PlansPage entries={entries} showWork={staffBodyIds(req.actor).length > 0} />);
+    return sendPage(req, reply, <PlansPage entries={entries} showWork={staffBodyIds(req.actor).length > 0} canCreate={canCreatePlans(req.actor)} />);
   });
 
   r.get('/commitments/:plan', { schema: { hide: true, params: PlanParams, querystring: DoneQuery } }, async (req, reply) => {
@@ -49,7 +49,9 @@ export default async function publicRoutes(app: FastifyInstance, deps: Pick<AppD
           ? req.t('commitments:plan.reopenedDone')
           : done === 'imported'
             ? req.t('commitments:plan.importedDone', { commitments: detail.commitments.length, milestones: detail.milestones.length })
-            : null;
+            : done === 'created'
+              ? req.t('commitments:author.created')
+              : null;
     const leads = new Set(detail.milestones.map((m) => m.lead.id));
     return sendPage(
       req,
@@ -61,16 +63,18 @@ export default async function publicRoutes(app: FastifyInstance, deps: Pick<AppD
         canClose={canClose(req.actor, plan)}
         canReopen={canReopen(req.actor)}
         canWork={staffBodyIds(req.actor).some((id) => leads.has(id))}
+        canEdit={canEditPlan(req.actor, plan)}
       />,
     );
   });
 
-  r.get('/commitments/:plan/commitments/:number', { schema: { hide: true, params: CommitmentParams } }, async (req, reply) => {
+  r.get('/commitments/:plan/commitments/:number', { schema: { hide: true, params: CommitmentParams, querystring: DoneQuery } }, async (req, reply) => {
     const plan = await loadPlanOr404(db, req.params.plan);
     const detail = await loadPlanDetail(db, plan, req.now);
     const commitment = detail.commitments.find((c) => c.number === req.params.number);
     if (!commitment) throw notFound();
-    return sendPage(req, reply, <CommitmentPage detail={detail} commitment={commitment} />);
+    const notice = req.query.done === 'added' ? req.t('commitments:author.commitmentAdded', { number: commitment.number }) : req.query.done === 'milestone' ? req.t('commitments:author.milestoneAdded') : null;
+    return sendPage(req, reply, <CommitmentPage detail={detail} commitment={commitment} notice={notice} canEdit={canEditPlan(req.actor, plan)} />);
   });
 
   r.get('/commitments/:plan/milestones/:id', { schema: { hide: true, params: MilestoneParams, querystring: DoneQuery } }, async (req, reply) => {

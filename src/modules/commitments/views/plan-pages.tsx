@@ -5,7 +5,7 @@ import { usePage } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import { disagrees } from '../model.js';
 import type { CommitmentView, MilestoneView, PlanDetail, PlanRow } from '../queries.js';
-import { share, type Figures } from '../summary.js';
+import { emptyFigures, share, type Figures } from '../summary.js';
 import {
   apiPlanPath,
   commentsPath,
@@ -62,7 +62,7 @@ function PlanCard({ entry }: { entry: PlanListEntry }) {
   );
 }
 
-export function PlansPage({ entries, showWork }: { entries: PlanListEntry[]; showWork: boolean }) {
+export function PlansPage({ entries, showWork, canCreate }: { entries: PlanListEntry[]; showWork: boolean; canCreate: boolean }) {
   const { t } = usePage();
   const groups: [string, PlanListEntry[]][] = [
     [t('commitments:plans.national'), entries.filter((e) => e.plan.kind === 'national' && !e.plan.closedAt)],
@@ -73,10 +73,19 @@ export function PlansPage({ entries, showWork }: { entries: PlanListEntry[]; sho
     <Layout title={t('commitments:title')} jsonHref="/api/commitments/plans">
       <h1>{t('commitments:title')}</h1>
       <p class="lead">{t('commitments:lead')}</p>
-      {showWork && (
-        <p>
-          <a href={workPath}>{t('commitments:plan.work')}</a>
-        </p>
+      {(showWork || canCreate) && (
+        <ul class="inline-list">
+          {showWork && (
+            <li>
+              <a href={workPath}>{t('commitments:plan.work')}</a>
+            </li>
+          )}
+          {canCreate && (
+            <li>
+              <a href="/commitments/new">{t('commitments:author.newPlan')}</a>
+            </li>
+          )}
+        </ul>
       )}
       {entries.length === 0 && <p>{t('commitments:noPlans')}</p>}
       {groups
@@ -193,7 +202,7 @@ function CommitmentsTable({ detail }: { detail: PlanDetail }) {
   );
 }
 
-export function PlanPage(props: { detail: PlanDetail; comments: number; notice: string | null; canClose: boolean; canReopen: boolean; canWork: boolean }) {
+export function PlanPage(props: { detail: PlanDetail; comments: number; notice: string | null; canClose: boolean; canReopen: boolean; canWork: boolean; canEdit: boolean }) {
   const { t, lang } = usePage();
   const { plan, figures } = props.detail;
   const title = planTitle(lang, plan);
@@ -238,7 +247,14 @@ export function PlanPage(props: { detail: PlanDetail; comments: number; notice: 
       <FiguresSection figures={figures.plan} name={title} id="plan-figures" stated={plan.stated} />
       <section aria-labelledby="commitments-title">
         <h2 id="commitments-title">{t('commitments:plan.commitments')}</h2>
-        <CommitmentsTable detail={props.detail} />
+        {props.detail.commitments.length ? <CommitmentsTable detail={props.detail} /> : <p>{t('commitments:author.empty')}</p>}
+        {props.canEdit && !plan.closedAt && (
+          <p>
+            <a class="button button-secondary" href={`${planPath(plan.slug)}/commitments/new`}>
+              {t('commitments:author.addCommitment')}
+            </a>
+          </p>
+        )}
       </section>
       <Downloads plan={plan} />
       {props.canClose && !plan.closedAt && (
@@ -362,11 +378,11 @@ export function MilestonesTable({ plan, milestones, caption }: { plan: PlanRow; 
   );
 }
 
-export function CommitmentPage({ detail, commitment }: { detail: PlanDetail; commitment: CommitmentView }) {
+export function CommitmentPage({ detail, commitment, notice, canEdit }: { detail: PlanDetail; commitment: CommitmentView; notice: string | null; canEdit: boolean }) {
   const { t, lang } = usePage();
   const { plan } = detail;
   const milestones = detail.milestones.filter((m) => m.commitmentId === commitment.id);
-  const figures = detail.figures.byCommitment.get(commitment.number)!;
+  const figures = detail.figures.byCommitment.get(commitment.number) ?? emptyFigures();
   const title = t('commitments:commitment.short', { number: commitment.number });
   const name = t('commitments:commitment.heading', { number: commitment.number, title: plainText(lang, commitment.titleMn, commitment.titleEn) });
   const partners = commitment.parties.filter((p) => p.role === 'partner');
@@ -376,6 +392,7 @@ export function CommitmentPage({ detail, commitment }: { detail: PlanDetail; com
       jsonHref={`${apiPlanPath(plan.slug)}/commitments/${commitment.number}`}
       breadcrumbs={[{ href: plansPath, label: t('commitments:title') }, { href: planPath(plan.slug), label: planTitle(lang, plan) }, { label: title }]}
     >
+      {notice && <Notice kind="success">{notice}</Notice>}
       <h1>
         {title}: <Txt mn={commitment.titleMn} en={commitment.titleEn} />
       </h1>
@@ -420,7 +437,14 @@ export function CommitmentPage({ detail, commitment }: { detail: PlanDetail; com
       <FiguresSection figures={figures} name={title} id="commitment-figures" />
       <section aria-labelledby="milestones-title">
         <h2 id="milestones-title">{t('commitments:commitment.milestones')}</h2>
-        <MilestonesTable plan={plan} milestones={milestones} caption={t('commitments:commitment.caption', { number: commitment.number })} />
+        {milestones.length ? <MilestonesTable plan={plan} milestones={milestones} caption={t('commitments:commitment.caption', { number: commitment.number })} /> : <p>{t('commitments:author.noMilestones')}</p>}
+        {canEdit && !plan.closedAt && (
+          <p>
+            <a class="button button-secondary" href={`${commitmentPath(plan.slug, commitment.number)}/milestones/new`}>
+              {t('commitments:author.addMilestone')}
+            </a>
+          </p>
+        )}
       </section>
     </Layout>
   );
