@@ -6,7 +6,8 @@ import { LOGIN_WINDOW_MS } from './login-throttle.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  // Deployed behind a reverse proxy, the client's address comes from X-Forwarded-For.
+  t = await createTestApp({ env: { TRUST_PROXY: 'true' } });
 });
 afterAll(async () => t.close());
 
@@ -14,7 +15,7 @@ let network = 0;
 /** A distinct client address per test, so tests do not share the per-network count. */
 const newIp = () => `198.51.100.${++network}`;
 
-/** Posts the sign-in form from a given address (the app trusts X-Forwarded-For from its proxy). */
+/** Posts the sign-in form from a given address (this app trusts X-Forwarded-For from its proxy). */
 async function attempt(client: WebClient, email: string, password: string, ip: string) {
   await client.get('/account/sign-in');
   const body = new URLSearchParams({ _csrf: client.csrf(), email, password }).toString();
@@ -122,5 +123,20 @@ describe('login rate limit', () => {
     const refused = await client.post('/account/password', { current_password: account.password, new_password: 'a brand new passphrase' });
     expect(refused.statusCode).toBe(429);
     expect(refused.body).toContain('Хэт олон удаа буруу оролдсон');
+  });
+});
+
+describe('login rate limit without a trusted proxy', () => {
+  it('ignores X-Forwarded-For, so a guesser cannot reset the count by inventing addresses', async () => {
+    const direct = await createTestApp();
+    try {
+      const client = new WebClient(direct.app);
+      for (let i = 0; i < 5; i++) {
+        expect((await attempt(client, 'someone@example.mn', 'wrong password', `203.0.113.${i + 1}`)).statusCode).toBe(401);
+      }
+      expect((await attempt(client, 'someone@example.mn', 'wrong password', '203.0.113.99')).statusCode).toBe(429);
+    } finally {
+      await direct.close();
+    }
   });
 });
