@@ -27,9 +27,9 @@ export const decisionEmail = defineEmail<{ title: string; url: string; published
 );
 
 /** To signers who asked for news: a body published its response or an outcome. */
-export const responseEmail = defineEmail<{ title: string; body: Named; text: string; url: string }>('petitions.response', (p, t, lang) => ({
+export const responseEmail = defineEmail<{ title: string; body: Named; text: string; url: string; unsubscribeUrl: string }>('petitions.response', (p, t, lang) => ({
   subject: t('petitions:email.responseSubject', { title: p.title }),
-  text: t('petitions:email.responseBody', { title: p.title, body: localized(lang, p.body.mn, p.body.en), text: p.text, url: p.url }),
+  text: t('petitions:email.responseBody', { title: p.title, body: localized(lang, p.body.mn, p.body.en), text: p.text, url: p.url, unsubscribeUrl: p.unsubscribeUrl }),
 }));
 
 /** To the target body's staff: a step was reached and an action is due. */

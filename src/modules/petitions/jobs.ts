@@ -5,7 +5,7 @@ import { emailJobPayload, SEND_EMAIL_TASK } from '../../shared/mail/email.js';
 import { NOTIFY_TASK } from './commands/respond.js';
 import { closeDuePetitions } from './commands/steps.js';
 import { responseEmail } from './emails.js';
-import { petitionPath } from './model.js';
+import { petitionPath, unsubscribePath } from './model.js';
 
 export const CLOSE_TASK = 'petitions_close';
 export const CLEANUP_TASK = 'petitions_cleanup';
@@ -41,15 +41,19 @@ export function notifySignersJob(db: Db, publicUrl: string): JobDefinition<{ pet
         .executeTakeFirst();
       if (!response) return;
       const url = publicUrl + petitionPath(payload.petitionId);
-      const mail = (lang: 'mn' | 'en') => emailJobPayload(responseEmail, '', lang, { title: response.title, body: { mn: response.name_mn, en: response.name_en }, text: response.text, url });
+      // Rendered when sent; each subscriber's address and unsubscribe link are set per row below.
+      const mail = (lang: 'mn' | 'en') => emailJobPayload(responseEmail, '', lang, { title: response.title, body: { mn: response.name_mn, en: response.name_en }, text: response.text, url, unsubscribeUrl: '' });
+      const unsubscribeBase = publicUrl + unsubscribePath(payload.petitionId, '');
       await db.transaction().execute(async (tx) => {
         const { rows } = await sql<{ last: number | null; n: number }>`
           WITH batch AS (
-            SELECT id, email, lang FROM petition_subscriber
+            SELECT id, email, lang, token FROM petition_subscriber
             WHERE petition_id = ${payload.petitionId} AND id > ${payload.afterId} ORDER BY id LIMIT ${NOTIFY_BATCH}
           ), queued AS (
             SELECT graphile_worker.add_job(${SEND_EMAIL_TASK}::text,
-              jsonb_set(CASE WHEN lang = 'en' THEN ${JSON.stringify(mail('en'))}::jsonb ELSE ${JSON.stringify(mail('mn'))}::jsonb END, '{to}', to_jsonb(email))::json,
+              jsonb_set(
+                jsonb_set(CASE WHEN lang = 'en' THEN ${JSON.stringify(mail('en'))}::jsonb ELSE ${JSON.stringify(mail('mn'))}::jsonb END, '{to}', to_jsonb(email)),
+                '{params,unsubscribeUrl}', to_jsonb(${unsubscribeBase}::text || token))::json,
               max_attempts => 10)
             FROM batch
           )

@@ -195,11 +195,40 @@ describe('responses', () => {
     expect((await staff.client.post(`/petitions/${p.id}/respond`, { kind: 'response', text: 'Бид судлаад шийдвэрлэнэ.' })).statusCode).toBe(303);
     await t.runJobs();
     await t.runJobs();
-    await t.mail.waitFor('sub1@example.mn', /Өргөдөлд хариу ирлээ/);
-    await t.mail.waitFor('sub2@example.mn', /Өргөдөлд хариу ирлээ/);
+    const toFirst = await t.mail.waitFor('sub1@example.mn', /Өргөдөлд хариу ирлээ/);
+    const toSecond = await t.mail.waitFor('sub2@example.mn', /Өргөдөлд хариу ирлээ/);
     const json = (await t.app.inject(`/api/petitions/${p.id}`)).json();
     expect(json.responses[0].on_time).toBe(true);
     expect(json.thresholds[0].answered_at).not.toBeNull();
+
+    // Each email carries its own unsubscribe link: opening it asks, the form deletes the address.
+    const prefix = `/petitions/${p.id}/unsubscribe?token=`;
+    const link = new URL(linkIn(toFirst, prefix));
+    const secondLink = new URL(linkIn(toSecond, prefix));
+    expect(link.searchParams.get('token')).toMatch(/^[0-9a-f]{32}$/);
+    expect(secondLink.searchParams.get('token')).not.toBe(link.searchParams.get('token'));
+    expect(toFirst.text).toContain('Энэ өргөдлийн талаар имэйл авахыг хүсэхгүй бол');
+    const reader = new WebClient(t.app);
+    const ask = await reader.get(link.pathname + link.search);
+    expect(ask.statusCode).toBe(200);
+    expect(ask.body).toContain('өргөдлийн хариуны талаар имэйл авахаа болих уу?');
+    const subscribers = () => t.db.selectFrom('petition_subscriber').select('email').where('petition_id', '=', p.id).orderBy('email').execute();
+    expect(await subscribers()).toHaveLength(2);
+    const token = link.searchParams.get('token')!;
+    const done = await reader.post(`/petitions/${p.id}/unsubscribe`, { token });
+    expect(done.statusCode).toBe(200);
+    expect(done.body).toContain('Таны имэйл хаягийг устгалаа');
+    expect(await subscribers()).toEqual([{ email: 'sub2@example.mn' }]);
+    // A used, forged or other petition's link is refused and deletes nothing.
+    await reader.get(secondLink.pathname + secondLink.search);
+    expect((await reader.post(`/petitions/${p.id}/unsubscribe`, { token })).statusCode).toBe(404);
+    const elsewhere = await buildOpenPetition(t.db, { bodySlug: body.slug, now: t.clock.now() });
+    const otherPetition = await reader.get(`/petitions/${elsewhere.id}/unsubscribe?token=${secondLink.searchParams.get('token')}`);
+    expect(otherPetition.statusCode).toBe(404);
+    const forged = await reader.get(`/petitions/${p.id}/unsubscribe?token=${'0'.repeat(32)}`);
+    expect(forged.statusCode).toBe(404);
+    expect(forged.body).toContain('Энэ холбоос хүчингүй эсвэл аль хэдийн ашиглагдсан байна.');
+    expect(await subscribers()).toEqual([{ email: 'sub2@example.mn' }]);
   });
 });
 

@@ -70,6 +70,11 @@ export function petitionPath(id: number): string {
   return `/petitions/${id}`;
 }
 
+/** The link in response emails that stops them; the token is appended last. */
+export function unsubscribePath(id: number, token: string): string {
+  return `/petitions/${id}/unsubscribe?token=${encodeURIComponent(token)}`;
+}
+
 /** Mongolian Cyrillic capitals that may start a registry number. */
 const REGISTRY = /^([А-ЯЁӨҮ]{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
 

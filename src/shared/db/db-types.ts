@@ -772,6 +772,7 @@ export interface PetitionSubscriber {
   id: Generated<number>;
   lang: string;
   petition_id: number;
+  token: Generated<string>;
 }
 
 export interface PetitionSupporter {

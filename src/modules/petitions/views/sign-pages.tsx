@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../shared/errors.js';
-import { Button, Checkbox, ErrorSummary, PostForm, TextInput } from '../../../shared/views/components.js';
+import { Button, Checkbox, ErrorSummary, Notice, PostForm, TextInput } from '../../../shared/views/components.js';
 import { usePage } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import { PlacePicker, PLACE_SEARCH_SCRIPT } from '../../places/views/place-picker.js';
@@ -176,6 +176,29 @@ export function ThanksPage({ view }: { view: PetitionView }) {
         <h1>{t('petitions:sign.thanksTitle')}</h1>
         <p>{t('petitions:sign.thanksLead')}</p>
       </div>
+      <p>
+        <a href={`/petitions/${view.id}`}>{t('petitions:sign.backToPetition')}</a>
+      </p>
+    </Frame>
+  );
+}
+
+/** The unsubscribe link of a response email: asks first (mail scanners open links), then confirms. */
+export function UnsubscribePage({ view, token, done }: { view: PetitionView; token: string; done: boolean }) {
+  const { t } = usePage();
+  const title = t('petitions:unsubscribe.title');
+  return (
+    <Frame view={view} title={title}>
+      <h1>{title}</h1>
+      {done ? (
+        <Notice kind="success">{t('petitions:unsubscribe.done', { title: view.title })}</Notice>
+      ) : (
+        <PostForm action={`/petitions/${view.id}/unsubscribe`}>
+          <p>{t('petitions:unsubscribe.ask', { title: view.title })}</p>
+          <input type="hidden" name="token" value={token} />
+          <Button>{t('petitions:unsubscribe.confirm')}</Button>
+        </PostForm>
+      )}
       <p>
         <a href={`/petitions/${view.id}`}>{t('petitions:sign.backToPetition')}</a>
       </p>

@@ -9,16 +9,16 @@ import { sendPage } from '../../../shared/views/render.js';
 import { normaliseEmail, normalisePhone } from '../../feedback/model.js';
 import { resolvePlaceSelection } from '../../places/picker.js';
 import { confirmVoteEmail } from '../emails.js';
-import { ageAt, EID_VOTE_MINUTES, EMAIL_LINK_HOURS, meetsLevel, MIN_AGE, normaliseRegistryNumber, SMS_CODE_MINUTES, SMS_MAX_ATTEMPTS, type Level } from '../model.js';
+import { ageAt, EID_VOTE_MINUTES, isPublicState, EMAIL_LINK_HOURS, meetsLevel, MIN_AGE, normaliseRegistryNumber, SMS_CODE_MINUTES, SMS_MAX_ATTEMPTS, type Level } from '../model.js';
 import { effectiveState, type PetitionView } from '../queries.js';
 import type { PetitionRuntime } from '../runtime.js';
 import { screenVerification } from '../signing/abuse.js';
 import { EID_COOKIE } from '../signing/eid.js';
 import type { SealedVote } from '../signing/sealer.js';
 import type { Accepted } from '../signing/vote-writer.js';
-import { ConfirmPage, EidVotePage, EmailFormPage, EmailSentPage, SignChoicePage, SmsCodePage, SmsFormPage, ThanksPage, type SignValues } from '../views/sign-pages.js';
+import { ConfirmPage, EidVotePage, EmailFormPage, EmailSentPage, SignChoicePage, SmsCodePage, SmsFormPage, ThanksPage, UnsubscribePage, type SignValues } from '../views/sign-pages.js';
 import { petitionId, str, wantsJson } from './helpers.js';
-import { CodeBody, EmailSignBody, HandleParams, IdParams, SealQuery, SmsSignBody, VoteBody, VoteJson } from './schemas.js';
+import { CodeBody, EmailSignBody, HandleParams, IdParams, SealQuery, SmsSignBody, TokenQuery, UnsubscribeBody, VoteBody, VoteJson } from './schemas.js';
 
 type Deps = Pick<AppDeps, 'db' | 'config' | 'secrets'> & { runtime: PetitionRuntime };
 
@@ -332,4 +332,30 @@ export async function signingRoutes(app: FastifyInstance, deps: Deps): Promise<v
       return voted(req, reply, view, await cast(view, { ...vote, place, notify: notify ?? vote.notify }, req.now));
     },
   );
+
+  // The link in response emails: a page that asks, then a post that deletes the address.
+  async function subscribed(raw: string): Promise<PetitionView> {
+    const snapshot = await store.get(petitionId(raw));
+    if (!snapshot || !isPublicState(snapshot.view.state)) throw new AppError('petitions.not_found', { status: 404 });
+    return snapshot.view;
+  }
+  const validToken = (token: string) => /^[0-9a-f]{16,64}$/.test(token);
+
+  r.get('/petitions/:id/unsubscribe', { schema: { hide: true, params: IdParams, querystring: TokenQuery } }, async (req, reply) => {
+    const view = await subscribed(req.params.id);
+    const token = req.query.token ?? '';
+    const row = validToken(token)
+      ? await db.selectFrom('petition_subscriber').select('id').where('petition_id', '=', view.id).where('token', '=', token).executeTakeFirst()
+      : undefined;
+    if (!row) throw new AppError('petitions.bad_unsubscribe_link', { status: 404 });
+    return sendPage(req, reply, <UnsubscribePage view={view} token={token} done={false} />);
+  });
+
+  r.post('/petitions/:id/unsubscribe', { schema: { hide: true, params: IdParams, body: UnsubscribeBody } }, async (req, reply) => {
+    const view = await subscribed(req.params.id);
+    const token = str(req.body, 'token');
+    const deleted = validToken(token) ? await db.deleteFrom('petition_subscriber').where('petition_id', '=', view.id).where('token', '=', token).executeTakeFirst() : undefined;
+    if (!deleted || deleted.numDeletedRows === 0n) throw new AppError('petitions.bad_unsubscribe_link', { status: 404 });
+    return sendPage(req, reply, <UnsubscribePage view={view} token="" done />);
+  });
 }
