@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { WebClient } from '../../test/support/client.js';
 import { signIn } from '../../test/support/factories.js';
-import { findPersonalData } from '../modules/feedback/inbox/personal-data.js';
+import { findPersonalData } from '../shared/personal-data.js';
 import { hashPassword } from '../modules/accounts/passwords.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, databaseState, seedDemoData, type DemoSeedResult } from './index.js';
 import { demoOnStart } from './start.js';

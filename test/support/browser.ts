@@ -72,3 +72,21 @@ export async function expectAccessible(page: Page): Promise<void> {
     await temporary?.close();
   }
 }
+
+/**
+ * Checks a page that a test fetched without a browser (a WebClient's answer, already signed
+ * in): the same HTML with the app's stylesheets, through axe-core as expectAccessible does.
+ * `asset` fetches a stylesheet's text by its path (through the app, no server needed).
+ */
+export async function expectHtmlAccessible(browser: Browser, html: string, asset: (path: string) => Promise<string>): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const page = await context.newPage();
+    const sheets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
+    await page.setContent(html.replace(/<link rel="stylesheet"[^>]*>/g, '').replace(/<script[^>]*><\/script>/g, ''), { waitUntil: 'load' });
+    for (const href of sheets) await page.addStyleTag({ content: await asset(href) });
+    await expectAccessible(page);
+  } finally {
+    await context.close();
+  }
+}

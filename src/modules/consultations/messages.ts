@@ -425,7 +425,6 @@ export const consultationsMessages = defineMessages({
       },
       flagged_one: 'Мэдэгдсэн: {{reason}} ({{count}})',
       flagged_other: 'Мэдэгдсэн: {{reason}} ({{count}})',
-      looksPersonal: 'хувийн мэдээлэл байж болзошгүй',
       original: 'Засахаас өмнөх эх',
       action: {
         publish: 'Нийтлэх',
@@ -1037,7 +1036,6 @@ export const consultationsMessages = defineMessages({
       },
       flagged_one: 'Reported: {{reason}} ({{count}})',
       flagged_other: 'Reported: {{reason}} ({{count}})',
-      looksPersonal: 'may be personal details',
       original: 'Original before redaction',
       action: {
         publish: 'Publish',

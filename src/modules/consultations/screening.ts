@@ -1,4 +1,4 @@
-import { countPersonalData, findPersonalData } from '../feedback/inbox/personal-data.js';
+import { countPersonalData, findPersonalData } from '../../shared/personal-data.js';
 
 /**
  * Light moderation: most comments are published at once; a comment that looks like it

@@ -254,6 +254,10 @@ export const petitionsMessages = defineMessages({
       choose: 'Сонгох',
       chooseSignature: '№{{id}} саналыг сонгох',
       supporters: 'Дэмжигч',
+      personalData_one: 'Хувийн мэдээлэл байж болзошгүй {{count}} зүйлийг доор тодруулсан; хувийн мэдээлэл нь татгалзах шалтгаан болно.',
+      personalData_other: 'Хувийн мэдээлэл байж болзошгүй {{count}} зүйлийг доор тодруулсан; хувийн мэдээлэл нь татгалзах шалтгаан болно.',
+      personalDataReason: 'Шалтгаан: “{{reason}}”',
+      personalDataCheck: 'Нэр, гэрийн хаягийг ингэж илрүүлэх боломжгүй тул текстийг бүтнээр нь өөрөө уншина уу.',
     },
     flag: {
       disposable: 'түр зуурын имэйл',
@@ -674,6 +678,10 @@ export const petitionsMessages = defineMessages({
       choose: 'Choose',
       chooseSignature: 'Choose vote {{id}}',
       supporters: 'Supporters',
+      personalData_one: '{{count}} thing that looks like personal data is marked below; personal data is a reason to reject.',
+      personalData_other: '{{count}} things that look like personal data are marked below; personal data is a reason to reject.',
+      personalDataReason: 'Reason: “{{reason}}”',
+      personalDataCheck: 'Names and home addresses cannot be found this way: read the whole text yourself.',
     },
     flag: {
       disposable: 'disposable email',

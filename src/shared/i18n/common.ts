@@ -72,6 +72,11 @@ export const commonMessages = defineMessages({
       daysOverdue_other: '{{count}} хоног хэтэрсэн',
       dueToday: 'Өнөөдөр дуусна',
     },
+    personalData: {
+      email: 'имэйл хаяг байж болзошгүй',
+      phone: 'утасны дугаар байж болзошгүй',
+      registry: 'регистрийн дугаар байж болзошгүй',
+    },
     errors: {
       title: 'Алдаа',
       not_found: 'Таны хайсан хуудас олдсонгүй. Хаягаа шалгана уу.',
@@ -170,6 +175,11 @@ export const commonMessages = defineMessages({
       daysOverdue_one: '{{count}} day overdue',
       daysOverdue_other: '{{count}} days overdue',
       dueToday: 'Due today',
+    },
+    personalData: {
+      email: 'possible email address',
+      phone: 'possible phone number',
+      registry: 'possible registry number',
     },
     errors: {
       title: 'Error',

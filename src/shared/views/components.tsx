@@ -14,6 +14,11 @@ export function fieldId(name: string): string {
   return `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 }
 
+/** The id of a radio option: the first takes the field's id (so error summaries reach it), the others add their index. */
+export function radioId(name: string, index: number): string {
+  return index === 0 ? fieldId(name) : `${fieldId(name)}-${index}`;
+}
+
 /** GOV.UK-style summary at the top of a form: focusable, each error links to its field. */
 export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   const { t } = usePage();
@@ -167,7 +172,7 @@ export function Radios(props: FieldProps & { options: Option[]; value?: string |
         <FieldMessage id={id} error={error} />
         <div class={props.inline ? 'radios radios-inline' : 'radios'}>
           {props.options.map((o, i) => {
-            const optionId = i === 0 ? id : `${id}-${i}`;
+            const optionId = radioId(props.name, i);
             return (
               <div class="radio" key={o.value}>
                 <input type="radio" id={optionId} name={props.name} value={o.value} checked={props.value === o.value} aria-describedby={o.hint ? `${optionId}-hint` : undefined} />

@@ -2,7 +2,7 @@ import type { FieldError } from '../../../shared/errors.js';
 import { Button, DateText, ErrorSummary, Notice, PostForm, Radios, TextArea, TextInput } from '../../../shared/views/components.js';
 import { localized, usePage } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
-import { findPersonalData } from '../../feedback/inbox/personal-data.js';
+import { PersonalDataMarks } from '../../../shared/views/personal-data-marks.js';
 import type { ModerationItem } from '../comment-queries.js';
 import { LIMITS, MODERATION_REASONS } from '../model.js';
 import { consultationPath } from '../urls.js';
@@ -10,19 +10,9 @@ import { ByLine, elementLabel, shorten, useCrumbs } from './parts.js';
 
 /** The words with anything that looks like personal data marked for the moderator. */
 function Highlighted({ text }: { text: string }) {
-  const { t } = usePage();
   return (
     <p class="pre-line quote" lang="mn">
-      {findPersonalData(text).map((s, i) =>
-        s.kind ? (
-          <mark key={i} class="pii">
-            <span class="visually-hidden">[{t('consultations:moderation.looksPersonal')}] </span>
-            {s.text}
-          </mark>
-        ) : (
-          <span key={i}>{s.text}</span>
-        ),
-      )}
+      <PersonalDataMarks text={text} textLang="mn" />
     </p>
   );
 }

@@ -202,11 +202,6 @@ export const inboxMessages = defineMessages({
       flagged_one: 'Хувийн мэдээлэл байж болзошгүй {{count}} хэсгийг тодруулсан.',
       flagged_other: 'Хувийн мэдээлэл байж болзошгүй {{count}} хэсгийг тодруулсан.',
       noneFlagged: 'Утас, имэйл, регистрийн дугаар илрээгүй. Нэр, хаягийг өөрөө шалгана уу.',
-      flag: {
-        phone: 'утасны дугаар байж болзошгүй',
-        email: 'имэйл хаяг байж болзошгүй',
-        registry: 'регистрийн дугаар байж болзошгүй',
-      },
       publicTitle: 'Нийтийн гарчиг',
       publicSummary: 'Нийтийн товч агуулга',
       publicHint: 'Нэр, утас, хаяг, регистрийн дугаарыг хасна уу.',
@@ -434,11 +429,6 @@ export const inboxMessages = defineMessages({
       flagged_one: '{{count}} passage that may be personal data is highlighted.',
       flagged_other: '{{count}} passages that may be personal data are highlighted.',
       noneFlagged: 'No phone numbers, emails or registry numbers were found. Check names and addresses yourself.',
-      flag: {
-        phone: 'possible phone number',
-        email: 'possible email address',
-        registry: 'possible registry number',
-      },
       publicTitle: 'Public title',
       publicSummary: 'Public summary',
       publicHint: 'Remove names, phone numbers, addresses and registry numbers.',

@@ -1,7 +1,9 @@
 import type { FieldError } from '../../../shared/errors.js';
-import { Button, Checkbox, DateText, ErrorSummary, Notice, PostForm, Radios, Select, TableWrap, TextArea, TextInput } from '../../../shared/views/components.js';
+import { countPersonalData, findPersonalData } from '../../../shared/personal-data.js';
+import { Button, Checkbox, DateText, ErrorSummary, Notice, PostForm, radioId, Radios, Select, TableWrap, TextArea, TextInput } from '../../../shared/views/components.js';
 import { localized, usePage } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
+import { PersonalDataMarks } from '../../../shared/views/personal-data-marks.js';
 import type { LadderStep } from '../ladder.js';
 import { CONSEQUENCES, LIMITS, MODERATION_TARGET_DAYS, OUTCOMES, REJECTION_REASONS, VERIFICATION_LEVELS, type Level } from '../model.js';
 import type { PetitionView } from '../queries.js';
@@ -63,12 +65,29 @@ export function ModerationQueuePage({ items, flagged, notice }: { items: QueueIt
   );
 }
 
+/** The “personal data” option among the rejection reasons, where the review's notice points. */
+const personalDataReasonId = radioId('reason', REJECTION_REASONS.indexOf('personal_data'));
+
 export function ReviewPage({ view, errors = [], values = {} }: { view: PetitionView; errors?: FieldError[]; values?: { reason?: string; note?: string; duplicate_of?: string } }) {
   const { t, lang, now } = usePage();
+  const personal = [view.title, view.action, view.background].reduce((n, text) => n + countPersonalData(findPersonalData(text)), 0);
+  const deciding = view.state === 'moderation';
+  const reasonText = t('petitions:moderation.personalDataReason', { reason: t('petitions:reason.personal_data') });
   return (
     <Layout title={`${t('petitions:moderation.review')}: №${view.id}`} breadcrumbs={[{ href: '/moderation/petitions', label: t('petitions:moderation.title') }, { label: `№${view.id}` }]}>
       <ErrorSummary errors={errors} />
-      <h1 lang={view.language}>{view.title}</h1>
+      <h1 lang={view.language}>
+        <PersonalDataMarks text={view.title} textLang={view.language} />
+      </h1>
+      {personal > 0 && (
+        <Notice kind="warning">
+          <p>
+            {t('petitions:moderation.personalData', { count: personal })}{' '}
+            {deciding ? <a href={`#${personalDataReasonId}`}>{reasonText}</a> : reasonText}
+          </p>
+          <p>{t('petitions:moderation.personalDataCheck')}</p>
+        </Notice>
+      )}
       <p>
         {t('petitions:page.to')}: {localized(lang, view.body.nameMn, view.body.nameEn)} · {t('petitions:page.supporters', { count: view.supporterCount })}
       </p>
@@ -80,13 +99,13 @@ export function ReviewPage({ view, errors = [], values = {} }: { view: PetitionV
       )}
       <h2>{t('petitions:page.action')}</h2>
       <p class="pre-line" lang={view.language}>
-        {view.action}
+        <PersonalDataMarks text={view.action} textLang={view.language} />
       </p>
       {view.background && (
         <>
           <h2>{t('petitions:page.background')}</h2>
           <p class="pre-line" lang={view.language}>
-            {view.background}
+            <PersonalDataMarks text={view.background} textLang={view.language} />
           </p>
         </>
       )}
@@ -99,7 +118,7 @@ export function ReviewPage({ view, errors = [], values = {} }: { view: PetitionV
       )}
       <h2>{t('petitions:page.ladder')}</h2>
       <Ladder steps={view.steps} now={now} />
-      {view.state === 'moderation' && (
+      {deciding && (
         <>
           <PostForm action={`/moderation/petitions/${view.id}/publish`} class="action">
             <Button>{t('petitions:moderation.publish')}</Button>

@@ -1,36 +1,18 @@
 import type { FieldError } from '../../../../shared/errors.js';
+import { countPersonalData, findPersonalData } from '../../../../shared/personal-data.js';
 import { formatDate } from '../../../../shared/i18n/format.js';
 import { Button, ErrorSummary, fieldId, Notice, Pagination, PostForm, useErrorText } from '../../../../shared/views/components.js';
 import { localized, usePage } from '../../../../shared/views/context.js';
 import { Layout } from '../../../../shared/views/layout.js';
+import { PersonalDataMarks } from '../../../../shared/views/personal-data-marks.js';
 import { LIMITS } from '../../model.js';
 import { formatTrackingCode } from '../../tracking-code.js';
 import type { ModerationItem } from '../moderation-queries.js';
-import { countPersonalData, findPersonalData } from '../personal-data.js';
 import { encodeCursor, type Cursor } from '../queries.js';
 import { Code, PlaceText } from './parts.js';
 
 /** Field names are shared by every item's form; ids carry the code so each label finds its own field. */
 export const modField = (code: string, name: 'title' | 'summary' | 'reason') => `${code}-${name}`;
-
-/** The sender's text with likely personal data marked, and said in words for screen readers. */
-function Highlighted({ text }: { text: string }) {
-  const { t } = usePage();
-  return (
-    <>
-      {findPersonalData(text).map((s, i) =>
-        s.kind ? (
-          <mark key={i} class="pii">
-            {s.text}
-            <span class="visually-hidden"> ({t(`inbox:moderation.flag.${s.kind}`)})</span>
-          </mark>
-        ) : (
-          s.text
-        ),
-      )}
-    </>
-  );
-}
 
 function Field(props: { id: string; name: string; label: string; hint?: string; value: string; errors?: FieldError[]; rows?: number; maxLength: number }) {
   const { t } = usePage();
@@ -101,11 +83,11 @@ export function ModerationPanel({ item, version = 0, errors, values = {}, back, 
           <div class="panel" lang={item.language}>
             <p>
               <strong>
-                <Highlighted text={item.title} />
+                <PersonalDataMarks text={item.title} textLang={item.language} />
               </strong>
             </p>
             <p class="pre-line">
-              <Highlighted text={item.description} />
+              <PersonalDataMarks text={item.description} textLang={item.language} />
             </p>
           </div>
         </section>
