@@ -46,6 +46,17 @@ export function formatShortDate(date: Date, lang: Lang): string {
   return dateFormat('en', { day: 'numeric', month: 'short', year: 'numeric' }).format(date);
 }
 
+/** Day and month for chart axes: "11.25" / "25 Nov". */
+export function formatDayMonth(date: Date, lang: Lang): string {
+  if (lang === 'mn') {
+    // Digits from the English format: Mongolian's month alone comes out in Roman numerals.
+    const parts = dateFormat('en', { month: '2-digit', day: '2-digit' }).formatToParts(date);
+    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${get('month')}.${get('day')}`;
+  }
+  return dateFormat('en', { day: 'numeric', month: 'short' }).format(date);
+}
+
 export function formatDateTime(date: Date, lang: Lang): string {
   const time = dateFormat(lang, { hour: '2-digit', minute: '2-digit', hour12: false }).format(date);
   return `${formatDate(date, lang)}, ${time}`;

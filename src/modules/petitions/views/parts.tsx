@@ -1,4 +1,4 @@
-import { formatNumber } from '../../../shared/i18n/format.js';
+import { formatDate, formatDayMonth, formatNumber } from '../../../shared/i18n/format.js';
 import { DateText, TableWrap } from '../../../shared/views/components.js';
 import { localized, usePage } from '../../../shared/views/context.js';
 import { placeCatalogue } from '../../places/catalogue.js';
@@ -172,75 +172,167 @@ export function AimagTable({ counts, petitionId }: { counts: Counts; petitionId:
   );
 }
 
-const HOURS_SHOWN = 24;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** Ulaanbaatar is UTC+8 all year (no daylight saving since 2017): its days start at 16:00 UTC. */
+const UB_OFFSET = 8 * HOUR;
+const ubDayStart = (ms: number) => Math.floor((ms + UB_OFFSET) / DAY) * DAY - UB_OFFSET;
+const hourStart = (ms: number) => Math.floor(ms / HOUR) * HOUR;
 
-/** The last 24 hours with votes up to the latest, as bars; a table with the same figures follows. */
-export function HourlyChart({ counts, id }: { counts: Counts; id: string }) {
-  const { t, lang } = usePage();
-  if (counts.byHour.size === 0) return null;
-  const last = Math.max(...counts.byHour.keys());
-  const hours = Array.from({ length: HOURS_SHOWN }, (_, i) => last - (HOURS_SHOWN - 1 - i) * 3_600_000);
-  const values = hours.map((h) => counts.byHour.get(h) ?? 0);
+export interface HourlySeries {
+  /** The axis: from the hour voting opened to the end of the period (exclusive), epoch ms. */
+  start: number;
+  end: number;
+  /** Hours known so far end here (the current hour, or the end of the period once it is over). */
+  until: number;
+  /** Votes in each hour from `start` to `until`. */
+  values: number[];
+  /** Votes in each Ulaanbaatar day from the one holding `start` to the one holding `until`. */
+  days: { start: number; votes: number }[];
+}
+
+/** The whole signing period hour by hour, and the same votes per day in Ulaanbaatar time. */
+export function hourlySeries(byHour: ReadonlyMap<number, number>, period: { openedAt: Date | null; closesAt: Date | null; closedAt: Date | null }, now: Date): HourlySeries | null {
+  if (byHour.size === 0) return null;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const h of byHour.keys()) {
+    first = Math.min(first, h);
+    last = Math.max(last, h);
+  }
+  const start = Math.min(first, period.openedAt ? hourStart(period.openedAt.getTime()) : first);
+  const ends = period.closedAt ?? period.closesAt;
+  const end = Math.max(last + HOUR, ends ? hourStart(ends.getTime() + HOUR - 1) : last + HOUR);
+  const until = Math.max(last + HOUR, Math.min(end, hourStart(now.getTime()) + HOUR));
+  const values = Array.from({ length: (until - start) / HOUR }, (_, i) => byHour.get(start + i * HOUR) ?? 0);
+  const days: HourlySeries['days'] = [];
+  values.forEach((v, i) => {
+    const day = ubDayStart(start + i * HOUR);
+    if (days.at(-1)?.start !== day) days.push({ start: day, votes: 0 });
+    days.at(-1)!.votes += v;
+  });
+  return { start, end, until, values, days };
+}
+
+/**
+ * A step outline of the hourly values in a coordinate system of one unit per hour and one
+ * per vote, as one path: a run of equal hours is one segment, so a month of quiet hours
+ * costs a few bytes and a busy month about seven bytes an hour.
+ */
+function stepArea(values: number[], top: number): string {
+  let d = `M0 ${top}`;
+  let run = 0;
+  let previous = -1;
+  for (const raw of values) {
+    // An invalidation counted in another hour than its vote can leave an hour below zero.
+    const v = Math.max(0, raw);
+    if (v === previous) {
+      run++;
+      continue;
+    }
+    if (run > 0) d += `h${run}`;
+    d += `V${top - v}`;
+    previous = v;
+    run = 1;
+  }
+  return `${d}h${run}V${top}Z`;
+}
+
+/**
+ * Votes per hour over the whole signing period as one filled step outline, dates (in
+ * Ulaanbaatar time) along the axis and a mark at the present while voting goes on. The
+ * details that follow give the votes per day; every hour's count is in the open data.
+ */
+export function HourlyChart({ counts, view, id }: { counts: Counts; view: Pick<PetitionView, 'id' | 'openedAt' | 'closesAt' | 'closedAt'>; id: string }) {
+  const { t, lang, now } = usePage();
+  const series = hourlySeries(counts.byHour, view, now);
+  if (!series) return null;
+  const { start, end, until, values, days } = series;
   const max = Math.max(1, ...values);
   const W = 640;
   const H = 200;
   const left = 48;
+  const right = 12;
+  const top = 12;
   const bottom = 28;
-  const slot = (W - left - 8) / HOURS_SHOWN;
-  const hourLabel = (ms: number) => String((new Date(ms).getUTCHours() + 8) % 24).padStart(2, '0');
+  const plotW = W - left - right;
+  const plotH = H - top - bottom;
+  const hours = (end - start) / HOUR;
+  const x = (ms: number) => Math.round((left + ((ms - start) / (end - start)) * plotW) * 10) / 10;
+  // Date labels at Ulaanbaatar midnights, at most seven of them.
+  const firstMidnight = ubDayStart(start) + (ubDayStart(start) < start ? DAY : 0);
+  const step = Math.max(1, Math.ceil((end - firstMidnight) / DAY / 7));
+  const ticks: number[] = [];
+  for (let d = firstMidnight; d < end; d += step * DAY) ticks.push(d);
+  const total = days.reduce((n, d) => n + d.votes, 0);
   return (
     <>
       <figure class="chart-figure">
         <svg class="chart" viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
-          <title id={`${id}-title`}>{t('petitions:page.hourlyTitle', { hours: HOURS_SHOWN })}</title>
-          <desc id={`${id}-desc`}>{t('petitions:page.hourlyDesc')}</desc>
-          <line class="axis" x1={left} x2={W - 8} y1={H - bottom} y2={H - bottom} />
-          <text x={left - 6} y={16} text-anchor="end">
+          <title id={`${id}-title`}>{t('petitions:page.hourlyTitle', { from: formatDate(new Date(start), lang), to: formatDate(new Date(end - 1), lang) })}</title>
+          <desc id={`${id}-desc`}>{t('petitions:page.hourlyDesc', { max: formatNumber(max, lang) })}</desc>
+          <svg x={left} y={top} width={plotW} height={plotH} viewBox={`0 0 ${hours} ${max}`} preserveAspectRatio="none">
+            <path class="bar" d={stepArea(values, max)} />
+          </svg>
+          <line class="axis" x1={left} x2={W - right} y1={H - bottom} y2={H - bottom} />
+          <line class="axis" x1={left} x2={left} y1={top} y2={H - bottom} />
+          <text x={left - 6} y={top + 4} text-anchor="end">
             {formatNumber(max, lang)}
           </text>
           <text x={left - 6} y={H - bottom} text-anchor="end">
             0
           </text>
-          {values.map((v, i) => {
-            const h = ((H - bottom - 12) * v) / max;
-            const x = left + i * slot + slot * 0.15;
-            return (
-              <g key={hours[i]}>
-                {v > 0 && <rect class="bar" x={x} y={H - bottom - h} width={slot * 0.7} height={h} />}
-                {i % 3 === 0 && (
-                  <text x={x + slot * 0.35} y={H - 10} text-anchor="middle">
-                    {hourLabel(hours[i]!)}
-                  </text>
-                )}
-              </g>
-            );
-          })}
+          {ticks.map((d) => (
+            <g key={d}>
+              <line class="axis" x1={x(d)} x2={x(d)} y1={H - bottom} y2={H - bottom + 5} />
+              <text x={x(d)} y={H - 8} text-anchor="middle">
+                {formatDayMonth(new Date(d), lang)}
+              </text>
+            </g>
+          ))}
+          {until < end && (
+            <g>
+              <line class="axis" x1={x(until)} x2={x(until)} y1={top} y2={H - bottom} stroke-dasharray="4 3" />
+              <text x={x(until) > W - 60 ? x(until) - 4 : x(until) + 4} y={top + 4} text-anchor={x(until) > W - 60 ? 'end' : 'start'}>
+                {t('petitions:page.hourlyNow')}
+              </text>
+            </g>
+          )}
         </svg>
       </figure>
       <details class="method">
-        <summary>{t('petitions:page.hourly')}</summary>
-        <TableWrap label={t('petitions:page.hourly')}>
+        <summary>{t('petitions:page.daily')}</summary>
+        <TableWrap label={t('petitions:page.daily')}>
           <table>
             <thead>
               <tr>
-                <th scope="col">{t('petitions:page.hour')}</th>
+                <th scope="col">{t('petitions:page.day')}</th>
                 <th scope="col" class="num">
                   {t('petitions:page.votes')}
                 </th>
               </tr>
             </thead>
             <tbody>
-              {hours.map((h, i) => (
-                <tr key={h}>
+              {days.map((d) => (
+                <tr key={d.start}>
                   <th scope="row">
-                    <DateText date={new Date(h)} withTime />
+                    <DateText date={new Date(d.start)} />
                   </th>
-                  <td class="num">{formatNumber(values[i]!, lang)}</td>
+                  <td class="num">{formatNumber(d.votes, lang)}</td>
                 </tr>
               ))}
             </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('petitions:page.dailyTotal')}</th>
+                <td class="num">{formatNumber(total, lang)}</td>
+              </tr>
+            </tfoot>
           </table>
         </TableWrap>
+        <p>
+          {t('petitions:page.hourlyData')} <a href={`/api/petitions/${view.id}`}>JSON</a> (<code>by_hour</code>), <a href={`/petitions/${view.id}.csv`}>CSV</a>
+        </p>
       </details>
     </>
   );

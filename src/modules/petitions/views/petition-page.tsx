@@ -183,7 +183,7 @@ export function PetitionPage({ view, counts, liveScript, isCreator, canRespond, 
             <a href={`/petitions/${view.id}/places`}>{t('petitions:page.allSoums')}</a>
           </p>
           <h2>{t('petitions:page.hourly')}</h2>
-          <HourlyChart counts={counts} id="petition-hours" />
+          <HourlyChart counts={counts} view={view} id="petition-hours" />
         </section>
       )}
 
