@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/modules/feedback/commands/common.js';
 import { formatTrackingCode } from '../../src/modules/feedback/tracking-code.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { expectAccessible, launchBrowser, newContext } from '../support/browser.js';
+import { collectConsoleErrors, expectAccessible, launchBrowser, newContext } from '../support/browser.js';
 import { addMembership, buildAccount, FACTORY_PASSWORD, grantPlatformRole, type BuiltAccount } from '../support/factories.js';
 import { addRoutingRule, buildFeedback, createCategory, feedbackWorld } from '../support/feedback-factories.js';
 
@@ -41,14 +41,6 @@ afterAll(async () => {
   await t.close();
 });
 
-/** Script and CSP errors. A form answered with 4xx is logged by Chromium as a failed load; that is the form working. */
-function consoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text()) && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
-
 const heading = (page: Page) => page.locator('h1').first().textContent();
 
 /** Opening a staff page signed out leads to the sign-in form, and back to the page after. */
@@ -74,7 +66,7 @@ describe('Ganbold at the Bayanzürkh district office', () => {
       });
       const context = await newContext(browser, baseURL, { javaScript });
       const page = await context.newPage();
-      const errors = consoleErrors(page);
+      const errors = collectConsoleErrors(page);
 
       await signInVia(page, '/inbox', ganbold);
       expect(await heading(page)).toBe('Баянзүрх дүүргийн Засаг даргын Тамгын газар: ирсэн санал, гомдол');
@@ -140,7 +132,7 @@ describe('Oyuntsetseg at the 11-11 centre', () => {
       const title = `Гудамжны гэрэл асахгүй ${javaScript ? 'А' : 'Б'}`;
       const context = await newContext(browser, baseURL, { javaScript });
       const page = await context.newPage();
-      const errors = consoleErrors(page);
+      const errors = collectConsoleErrors(page);
 
       await signInVia(page, '/operator', oyuntsetseg);
       expect(await heading(page)).toBe('Операторын самбар');
@@ -200,7 +192,7 @@ describe('Saraa the moderator', () => {
       });
       const context = await newContext(browser, baseURL, { javaScript });
       const page = await context.newPage();
-      const errors = consoleErrors(page);
+      const errors = collectConsoleErrors(page);
 
       await signInVia(page, '/moderation', saraa);
       expect(await heading(page)).toBe('Нийтлэлийн хяналт');

@@ -5,7 +5,7 @@ import { publishFeedback } from '../../src/modules/feedback/commands/moderate.js
 import type { CommandContext } from '../../src/modules/feedback/commands/common.js';
 import { jpeg } from '../../src/modules/feedback/web/testing.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { expectAccessible, launchBrowser, newContext } from '../support/browser.js';
+import { collectConsoleErrors, expectAccessible, launchBrowser, newContext } from '../support/browser.js';
 import { addRoutingRule, createCategory, createStaffMember, feedbackWorld } from '../support/feedback-factories.js';
 
 let t: TestApp;
@@ -29,14 +29,6 @@ afterAll(async () => {
   await t.close();
 });
 
-/** Script and CSP errors. A form answered with 400 is logged by Chromium as a failed load; that is the form working. */
-function consoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && !/^Failed to load resource: the server responded with a status of 400/.test(m.text()) && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
-
 const heading = (page: Page) => page.locator('h1').first().textContent();
 
 /** Bolormaa's complaints, by run: the code and her private link, for the second journey. */
@@ -47,7 +39,7 @@ describe('Bolormaa files a complaint without an account in Mongolian and gets a 
     it(`answers every question, sends it and follows it by code (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
       const context = await newContext(browser, baseURL, { javaScript });
       const page = await context.newPage();
-      const errors = consoleErrors(page);
+      const errors = collectConsoleErrors(page);
       const continueButton = page.getByRole('button', { name: 'Үргэлжлүүлэх' });
 
       await page.goto('/');
@@ -199,7 +191,7 @@ describe('Bolormaa is not satisfied with the answer and escalates it with her pr
 
       const context = await newContext(browser, baseURL, { javaScript });
       const page = await context.newPage();
-      const errors = consoleErrors(page);
+      const errors = collectConsoleErrors(page);
       await page.goto(mine!.manage);
       expect(await heading(page)).toContain('Миний илгээлт');
       const main = page.getByRole('main');

@@ -5,7 +5,7 @@ import { seedDemoBodies } from '../../src/modules/bodies/demo-data.js';
 import { NAP4_SLUG, seedDemoCommitments } from '../../src/modules/commitments/demo.js';
 import { closePdfRenderer } from '../../src/shared/pdf.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { expectAccessible, launchBrowser, newContext } from '../support/browser.js';
+import { collectConsoleErrors, expectAccessible, launchBrowser, newContext } from '../support/browser.js';
 import { PDF_BYTES } from '../support/commitment-factories.js';
 import { addMembership, buildAccount, FACTORY_PASSWORD, grantPlatformRole, type BuiltAccount } from '../support/factories.js';
 
@@ -54,13 +54,6 @@ afterAll(async () => {
   await t.close();
 });
 
-function consoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text()) && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
-
 const heading = (page: Page) => page.locator('h1').first().textContent();
 const main = (page: Page) => page.getByRole('main').textContent();
 
@@ -79,7 +72,7 @@ describe('the NAP IV plan, monitored side by side', () => {
   it('is there for anyone, with its figures counted from the milestones beside the ones the report states', { timeout: 120_000 }, async () => {
     const context = await newContext(browser, baseURL, { javaScript: false });
     const page = await context.newPage();
-    const errors = consoleErrors(page);
+    const errors = collectConsoleErrors(page);
     await page.goto('/');
     await page.getByRole('navigation', { name: 'Үндсэн цэс' }).getByRole('link', { name: 'Амлалтууд' }).click();
     expect(await heading(page)).toBe('Амлалтууд');
@@ -102,7 +95,7 @@ describe('the NAP IV plan, monitored side by side', () => {
   it('lets the Cabinet Secretariat answer a comment, Batjargal see his work list, and an admin load a plan file', { timeout: 180_000 }, async () => {
     const context = await newContext(browser, baseURL, { javaScript: false });
     const page = await context.newPage();
-    const errors = consoleErrors(page);
+    const errors = collectConsoleErrors(page);
     // Bolormaa comments on the plan on behalf of her CSO.
     await signInVia(page, `/commitments/${NAP4_SLUG}/comments`, bolormaa);
     await expectAccessible(page);
@@ -198,7 +191,7 @@ describe('the NAP IV plan, monitored side by side', () => {
       // Batjargal, staff of the Ministry of Justice and Home Affairs, reports with evidence.
       const staffContext = await newContext(browser, baseURL, { javaScript });
       const staff = await staffContext.newPage();
-      const staffErrors = consoleErrors(staff);
+      const staffErrors = collectConsoleErrors(staff);
       await signInVia(staff, milestonePath, batjargal);
       expect(await heading(staff)).toBe(`2.${milestone.sequence}: ${milestone.title}`);
       await expectAccessible(staff);
@@ -228,7 +221,7 @@ describe('the NAP IV plan, monitored side by side', () => {
       // Bolormaa of the Open Society Forum publishes a different assessment with a justification.
       const csoContext = await newContext(browser, baseURL, { javaScript });
       const cso = await csoContext.newPage();
-      const csoErrors = consoleErrors(cso);
+      const csoErrors = collectConsoleErrors(cso);
       await signInVia(cso, milestonePath, bolormaa);
       await cso.getByRole('link', { name: 'Үнэлгээ нийтлэх' }).click();
       expect(await heading(cso)).toContain('Хараат бус үнэлгээ');

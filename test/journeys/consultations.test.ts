@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closePdfRenderer } from '../../src/shared/pdf.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { expectAccessible, launchBrowser, newContext } from '../support/browser.js';
+import { collectConsoleErrors, expectAccessible, launchBrowser, newContext } from '../support/browser.js';
 import { consultationWorld, draftLaw, ubDay, type ConsultationWorld } from '../support/consultation-factories.js';
 import { FACTORY_PASSWORD, type BuiltAccount } from '../support/factories.js';
 
@@ -34,14 +34,6 @@ afterAll(async () => {
   await t.close();
 });
 
-/** Script and CSP errors. A form answered with 4xx is logged by Chromium as a failed load; that is the form working. */
-function consoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text()) && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
-
 const heading = (page: Page) => page.locator('h1').first().innerText();
 const main = (page: Page) => page.getByRole('main').innerText();
 
@@ -70,7 +62,7 @@ describe('a draft law, from import to report', () => {
       const title = `Шийдвэр гаргах үйл ажиллагаанд олон нийтийг оролцуулах тухай хуулийн төсөл ${suffix}`;
       const context = await newContext(browser, baseURL, { javaScript });
       const page = await context.newPage();
-      const errors = consoleErrors(page);
+      const errors = collectConsoleErrors(page);
 
       // Ganbat imports the draft and publishes it.
       await signIn(page, w.staff, '/consultations');

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { expectAccessible, launchBrowser, newContext } from '../support/browser.js';
+import { collectConsoleErrors, expectAccessible, launchBrowser, newContext } from '../support/browser.js';
 
 let t: TestApp;
 let browser: Browser;
@@ -16,13 +16,6 @@ afterAll(async () => {
   await browser?.close();
   await t.close();
 });
-
-function consoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
 
 describe('Oyuna tells the platform where something happened', () => {
   it('picks Ömnögovi, then a soum, then a bagh, with JavaScript off', async () => {
@@ -71,7 +64,7 @@ describe('Oyuna tells the platform where something happened', () => {
   it('types "Bayanz", picks Баянзүрх with the keyboard and sends it, with JavaScript on', async () => {
     const context = await newContext(browser, baseURL, { javaScript: true });
     const page = await context.newPage();
-    const errors = consoleErrors(page);
+    const errors = collectConsoleErrors(page, { formErrors: false });
     await page.goto('/places/pick');
     const box = page.getByRole('combobox', { name: 'Нэрээр хайх' });
     await box.waitFor();

@@ -90,3 +90,16 @@ export async function expectHtmlAccessible(browser: Browser, html: string, asset
     await context.close();
   }
 }
+
+/**
+ * Collects script errors and CSP violations on a page, for a test to expect none. A form
+ * answered with 4xx is logged by Chromium as a failed load; that is the form working, so
+ * it is ignored unless `formErrors` is false.
+ */
+export function collectConsoleErrors(page: Page, options: { formErrors?: boolean } = {}): string[] {
+  const ignore = options.formErrors === false ? null : /^Failed to load resource: the server responded with a status of 4\d\d/;
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && !ignore?.test(m.text()) && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
