@@ -41,10 +41,17 @@ function pdfCss(): Promise<string> {
   return siteCss;
 }
 
-/** What the PDF shows changes only when one of these does; a PDF made for the same values is reused. */
+/**
+ * What the PDF shows changes only when one of these does; a PDF made for the same values is
+ * reused. Rows are only added (reports, assessments, comments, and commitments and milestones
+ * written on the platform), so the newest id of each says whether anything came; answers are
+ * the one change made in place, counted.
+ */
 async function fingerprint(db: Db, plan: PlanRow, now: Date): Promise<string> {
-  const { rows } = await sql<{ r: number | null; a: number | null; c: number | null; n: number }>`
+  const { rows } = await sql<{ k: number | null; m: number | null; r: number | null; a: number | null; c: number | null; n: number }>`
     SELECT
+      (SELECT max(c.id) FROM commitment c WHERE c.plan_id = ${plan.id}) AS k,
+      (SELECT max(m.id) FROM commitment_milestone m JOIN commitment c ON c.id = m.commitment_id WHERE c.plan_id = ${plan.id}) AS m,
       (SELECT max(r.id) FROM commitment_report r JOIN commitment_milestone m ON m.id = r.milestone_id JOIN commitment c ON c.id = m.commitment_id WHERE c.plan_id = ${plan.id}) AS r,
       (SELECT max(a.id) FROM commitment_assessment a JOIN commitment_milestone m ON m.id = a.milestone_id JOIN commitment c ON c.id = m.commitment_id WHERE c.plan_id = ${plan.id}) AS a,
       (SELECT max(k.id) FROM commitment_comment k WHERE k.plan_id = ${plan.id}) AS c,

@@ -4,9 +4,10 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { WebClient } from '../../../test/support/client.js';
-import { buildMember, importNap4 } from '../../../test/support/commitment-factories.js';
+import { buildMember, buildSmallPlan, importNap4 } from '../../../test/support/commitment-factories.js';
 import { closePdfRenderer } from '../../shared/pdf.js';
 import { assessMilestone } from './commands/assess.js';
+import { addMilestone } from './commands/author.js';
 import { reportProgress } from './commands/report-progress.js';
 import type { PlanDetail } from './queries.js';
 import { apiPlanPath, commitmentPath, csvPath, disagreementsPath, exportPath, milestonePath, planPath, reportPath } from './urls.js';
@@ -115,6 +116,24 @@ describe('the report', () => {
       await closePdfRenderer();
     }
   });
+
+  it('as a PDF is printed again the day a milestone is added to the plan, not reused from before', async () => {
+    const small = await buildSmallPlan(t.db, t.clock.now());
+    const pdfPath = `${reportPath(small.slug)}.pdf?lang=en`;
+    expect((await new WebClient(t.app).get(pdfPath)).statusCode).toBe(200);
+    await addMilestone(t.db, small.detail.plan.id, 1, { titleMn: 'Нэмсэн үе шат', titleEn: 'An added milestone', leadBodyId: small.lead.id, due: '2026-12-15' }, t.clock.now());
+    // Without Chromium, only a PDF made before could be served: the answer must be 503.
+    const saved = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = '/nonexistent/chromium';
+    await closePdfRenderer();
+    try {
+      expect((await new WebClient(t.app).get(pdfPath)).statusCode).toBe(503);
+    } finally {
+      if (saved === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = saved;
+      await closePdfRenderer();
+    }
+  }, 120_000);
 
   it('as CSV: milestones, every report version, every assessment, comments', async () => {
     const client = new WebClient(t.app);
