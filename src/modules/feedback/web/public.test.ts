@@ -154,6 +154,27 @@ describe('privacy of the item page, its JSON twin and photos', () => {
     expect((await client.get(`/feedback/${sent.code}`)).body).not.toContain('Хогийн савны асуудал');
   });
 
+  it('marks people’s Mongolian text with lang="mn" on English pages (WCAG 3.1.2), and not on Mongolian ones', async () => {
+    const sent = await file('published');
+    const client = new WebClient(t.app);
+    const mn = await client.get(`/feedback/${sent.code}`);
+    expect(mn.body).toContain('<h1>Хогийн савны асуудал</h1>');
+    expect(mn.body.slice(mn.body.indexOf('<main'))).not.toContain('lang="mn"');
+    client.setCookie('lang', 'en');
+    const en = (await client.get(`/feedback/${sent.code}`)).body;
+    expect(en).toContain('<h1 lang="mn">Хогийн савны асуудал</h1>');
+    expect(en).toMatch(/<p class="pre-line" lang="mn">Байрны хогийн савыг удаан ачаагүй\.<\/p>/);
+    expect(en).toMatch(/lang="mn">Хогийг ачиж, хуваарийг шинэчиллээ\.<\/p>/);
+    expect(en).toContain('Reason: <span lang="mn">Газар дээр шалгана</span>');
+    expect(en).toContain('Reason: <span lang="mn">Нийслэлийн хэмжээний ажил</span>');
+    // Every Cyrillic word people wrote sits inside an element marked Mongolian.
+    const main = en.slice(en.indexOf('<main'), en.indexOf('</main>'));
+    const unmarked = main.replace(/<(\w+)[^>]*lang="mn"[^>]*>.*?<\/\1>/gs, '').replace(/<[^>]+>/g, ' ');
+    expect(unmarked).not.toMatch(/\p{Script=Cyrillic}/u);
+    const list = (await client.get(`/feedback?q=${encodeURIComponent('Хогийн')}`)).body;
+    expect(list).toContain(`<a href="/feedback/${sent.code}" lang="mn">Хогийн савны асуудал</a>`);
+  });
+
   it('shows deadlines: days left, then an overdue tag, and the answer on time or late', async () => {
     const sent = await buildFeedback(t.db, ctx(), { categoryCode: world.category.code });
     const client = new WebClient(t.app);

@@ -2,6 +2,7 @@ import type { Membership } from '../../../../shared/auth/actor.js';
 import type { FeedbackStatus } from '../../../../shared/db/db-types.js';
 import type { FieldError } from '../../../../shared/errors.js';
 import { formatNumber, formatShortDate } from '../../../../shared/i18n/format.js';
+import { langOfText } from '../../../../shared/i18n/text-language.js';
 import { Button, Checkbox, ErrorSummary, Notice, Pagination, Radios, Select } from '../../../../shared/views/components.js';
 import { localized, usePage } from '../../../../shared/views/context.js';
 import { Layout } from '../../../../shared/views/layout.js';
@@ -165,7 +166,7 @@ export function InboxPage(props: InboxPageProps) {
                       <Code code={r.code} />
                     </a>
                   </td>
-                  <td>{r.title}</td>
+                  <td lang={langOfText(r.title, lang)}>{r.title}</td>
                   <td>{t(`feedback:kind.${r.kind}`)}</td>
                   <td>{localized(lang, r.categoryMn, r.categoryEn)}</td>
                   <td>

@@ -1,5 +1,6 @@
 import type { FieldError } from '../../../../shared/errors.js';
 import { formatDate, formatDateTime } from '../../../../shared/i18n/format.js';
+import { langOfText } from '../../../../shared/i18n/text-language.js';
 import { Button, DateText, ErrorSummary, Notice, PostForm, Radios, Select, TextArea, TextInput } from '../../../../shared/views/components.js';
 import { localized, usePage } from '../../../../shared/views/context.js';
 import { Layout } from '../../../../shared/views/layout.js';
@@ -82,7 +83,7 @@ export function ItemPage(props: ItemPageProps) {
       breadcrumbs={[{ href: `/inbox?body=${item.body_slug}`, label: t('inbox:inbox.titleFor', { body: bodyName }) }, { label: code }]}
     >
       <h1>
-        <Code code={item.code} />: {item.title}
+        <Code code={item.code} />: <span lang={langOfText(item.title, lang)}>{item.title}</span>
       </h1>
       {props.notice && <Notice kind="success">{props.notice}</Notice>}
       {props.errors && <ErrorSummary errors={props.errors} />}

@@ -1,5 +1,6 @@
 import type { FieldError } from '../../../../shared/errors.js';
 import { formatDate, formatDateTime } from '../../../../shared/i18n/format.js';
+import { langOfText } from '../../../../shared/i18n/text-language.js';
 import { Button, ErrorSummary, PostForm, Radios, Select, TextArea, TextInput } from '../../../../shared/views/components.js';
 import { localized, usePage } from '../../../../shared/views/context.js';
 import { Layout } from '../../../../shared/views/layout.js';
@@ -76,7 +77,7 @@ function Recent({ filings }: { filings: Filing[] }) {
                     <time dateTime={f.receivedAt.toISOString()}>{formatDateTime(f.receivedAt, lang)}</time>
                   </td>
                   <td>
-                    {f.title}
+                    <span lang={langOfText(f.title, lang)}>{f.title}</span>
                     <br />
                     <span class="meta">{localized(lang, f.bodyMn, f.bodyEn)}</span>
                   </td>

@@ -1,5 +1,6 @@
 import type { FieldError } from '../../../../shared/errors.js';
 import { formatDate } from '../../../../shared/i18n/format.js';
+import { langOfText } from '../../../../shared/i18n/text-language.js';
 import { Button, DateText, ErrorSummary, Notice, TextInput } from '../../../../shared/views/components.js';
 import { localized, usePage } from '../../../../shared/views/context.js';
 import { Layout } from '../../../../shared/views/layout.js';
@@ -62,8 +63,25 @@ function HistoryEntry({ entry }: { entry: PublicHistoryEntry }) {
           {t('feedbackWeb:item.newDue', { date: formatDate(dueAt, lang) })}
         </p>
       )}
-      {entry.text && (entry.type === 'answered' ? <p class="quote pre-line">{entry.text}</p> : <p class="quote">{t('feedbackWeb:item.reason', { reason: entry.text })}</p>)}
+      {entry.text &&
+        (entry.type === 'answered' ? (
+          <p class="quote pre-line" lang={langOfText(entry.text, lang)}>
+            {entry.text}
+          </p>
+        ) : (
+          <Reason text={entry.text} />
+        ))}
     </li>
+  );
+}
+
+/** "Reason: …" with the stated reason marked with its own language when it differs from the page's. */
+function Reason({ text }: { text: string }) {
+  const { t, lang } = usePage();
+  return (
+    <p class="quote">
+      {t('feedbackWeb:item.reasonLabel')} <span lang={langOfText(text, lang)}>{text}</span>
+    </p>
   );
 }
 
@@ -97,7 +115,7 @@ export function ItemPage({ item, history, photos, isSubmitter }: ItemPageProps) 
         { label: formatTrackingCode(item.code) },
       ]}
     >
-      <h1>{heading}</h1>
+      <h1 lang={langOfText(item.title, lang)}>{heading}</h1>
       <p class="tags">
         <StatusTag status={item.status} /> <DeadlineTag status={item.status} dueAt={item.dueAt} />
       </p>
@@ -132,7 +150,7 @@ export function ItemPage({ item, history, photos, isSubmitter }: ItemPageProps) 
             <dt>{t('feedbackWeb:item.extended')}</dt>
             <dd>
               {t('feedbackWeb:item.extendedTo', { date: formatDate(extendedTo ?? item.dueAt, lang) })}
-              {item.extensionReason && <p class="quote">{t('feedbackWeb:item.reason', { reason: item.extensionReason })}</p>}
+              {item.extensionReason && <Reason text={item.extensionReason} />}
             </dd>
           </>
         )}
@@ -162,7 +180,9 @@ export function ItemPage({ item, history, photos, isSubmitter }: ItemPageProps) 
       {published && item.summary && (
         <section aria-labelledby="summary-title">
           <h2 id="summary-title">{t('feedbackWeb:item.summaryTitle')}</h2>
-          <p class="pre-line">{item.summary}</p>
+          <p class="pre-line" lang={langOfText(item.summary, lang)}>
+            {item.summary}
+          </p>
           <p class="meta">{t('feedbackWeb:item.summaryNote')}</p>
         </section>
       )}
@@ -170,7 +190,9 @@ export function ItemPage({ item, history, photos, isSubmitter }: ItemPageProps) 
         <section aria-labelledby="answer-title">
           <h2 id="answer-title">{t('feedbackWeb:item.answerTitle')}</h2>
           <div class="panel">
-            <p class="pre-line">{item.answerText}</p>
+            <p class="pre-line" lang={langOfText(item.answerText, lang)}>
+              {item.answerText}
+            </p>
           </div>
         </section>
       )}

@@ -1,5 +1,6 @@
 import type { FieldError } from '../../../../shared/errors.js';
 import { formatShortDate } from '../../../../shared/i18n/format.js';
+import { langOfText } from '../../../../shared/i18n/text-language.js';
 import { Button, Checkbox, ErrorSummary, Pagination, Select, TextInput } from '../../../../shared/views/components.js';
 import { localized, usePage } from '../../../../shared/views/context.js';
 import { Layout } from '../../../../shared/views/layout.js';
@@ -36,7 +37,9 @@ function ListEntry({ item }: { item: PublicListItem }) {
   return (
     <li>
       <h3>
-        <a href={itemPath(item.code)}>{item.title}</a>
+        <a href={itemPath(item.code)} lang={langOfText(item.title, lang)}>
+          {item.title}
+        </a>
       </h3>
       <p class="meta">
         {t(`feedback:kind.${item.kind}`)} · {localized(lang, item.category.nameMn, item.category.nameEn)} · <PlacePath code={item.placeCode} links={false} /> ·{' '}

@@ -1,5 +1,6 @@
 import type { FieldError } from '../../../../shared/errors.js';
 import { formatDate } from '../../../../shared/i18n/format.js';
+import { langOfText } from '../../../../shared/i18n/text-language.js';
 import { Button, ErrorSummary, Notice, PostForm, Radios, TextArea } from '../../../../shared/views/components.js';
 import { localized, usePage } from '../../../../shared/views/context.js';
 import { Layout } from '../../../../shared/views/layout.js';
@@ -81,7 +82,7 @@ export function ManagePage(props: ManagePageProps) {
       </p>
 
       <h2>{t('feedbackWeb:manage.yourText')}</h2>
-      <div class="panel">
+      <div class="panel" lang={langOfText(`${props.ownTitle}\n${props.ownDescription}`, lang)}>
         <p>
           <strong>{props.ownTitle}</strong>
         </p>
@@ -96,7 +97,9 @@ export function ManagePage(props: ManagePageProps) {
               <strong>{t(`feedback:resolution.${item.resolution}`)}</strong>
             </p>
           )}
-          <p class="pre-line">{props.answerText}</p>
+          <p class="pre-line" lang={langOfText(props.answerText, lang)}>
+            {props.answerText}
+          </p>
         </div>
       ) : (
         <p>{t('feedbackWeb:manage.noAnswer')}</p>
