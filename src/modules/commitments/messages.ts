@@ -81,7 +81,8 @@ export const commitmentsMessages = defineMessages({
     figures: {
       title: 'Тоон үзүүлэлт',
       headline: '{{total}} үе шатын {{count}} нь бүрэн эсвэл мэдэгдэхүйц ахицтай ({{percent}}), төрийн байгууллагын үнэлгээгээр.',
-      headlineCompleted: 'Үүнээс {{count}} нь бүрэн хэрэгжсэн гэж тайлагнасан.',
+      headlineCompleted_one: 'Үүнээс {{count}} нь бүрэн хэрэгжсэн гэж тайлагнасан.',
+      headlineCompleted_other: 'Үүнээс {{count}} нь бүрэн хэрэгжсэн гэж тайлагнасан.',
       government: 'Төрийн байгууллагын үнэлгээ',
       cso: 'ИНБ-ын үнэлгээ',
       milestones: 'Үе шат',
@@ -501,7 +502,8 @@ export const commitmentsMessages = defineMessages({
     figures: {
       title: 'Figures',
       headline: '{{count}} of {{total}} milestones completed or with substantial progress ({{percent}}), according to the government.',
-      headlineCompleted: 'Of these, {{count}} are reported completed.',
+      headlineCompleted_one: 'Of these, {{count}} is reported completed.',
+      headlineCompleted_other: 'Of these, {{count}} are reported completed.',
       government: 'Government assessment',
       cso: 'CSO assessment',
       milestones: 'Milestones',

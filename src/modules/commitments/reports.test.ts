@@ -6,7 +6,7 @@ import { buildMember, buildSmallPlan, PDF_BYTES, postMultipart, type SmallPlan }
 import { buildAccount, signIn } from '../../../test/support/factories.js';
 import { closePlan } from './commands/plans.js';
 import { reportProgress } from './commands/report-progress.js';
-import { milestonePath, reportFormPath } from './urls.js';
+import { milestonePath, planPath, reportFormPath } from './urls.js';
 
 /**
  * Progress reports over HTTP, as a browser without JavaScript sends them: the lead body's
@@ -89,6 +89,11 @@ describe('a progress report by the lead body', () => {
     const page = await new WebClient(t.app).get(milestonePath(plan.slug, milestoneId));
     expect(page.body).toContain('Бүрэн хэрэгжсэн');
     expect(page.body).toContain('Төрийн байгууллагын бүх тайлан');
+    // The plan's figures count it as completed, in words that fit one.
+    expect((await new WebClient(t.app).get(planPath(plan.slug))).body).toContain('Үүнээс 1 нь бүрэн хэрэгжсэн гэж тайлагнасан.');
+    const english = new WebClient(t.app);
+    await english.get('/lang/en?next=/');
+    expect((await english.get(planPath(plan.slug))).body).toContain('Of these, 1 is reported completed.');
     // Reports are history: the database refuses to change or remove one.
     await expect(t.db.updateTable('commitment_report').set({ evidence: 'rewritten' }).where('milestone_id', '=', milestoneId).execute()).rejects.toThrow(/append-only/);
     await expect(t.db.deleteFrom('commitment_report').where('milestone_id', '=', milestoneId).execute()).rejects.toThrow(/append-only/);
