@@ -332,4 +332,23 @@ describe('answers', () => {
     expect(answered[0]!.answer_id).toBe(answered[1]!.answer_id);
     expect(answered[2]!.answer_id).toBeNull();
   });
+  it('drops NUL characters from staff texts instead of failing (answer reason, hearing, minutes)', async () => {
+    const { id } = await buildConsultation(t.db, ctx(), { bodyId: w.ministry.id, staffId: w.staff.id });
+    const comment = await submitComment(t.db, id, { unitId: null, text: 'Хугацааг уртасгаарай.', organisationId: null, placeCode: null }, { accountId: w.citizen.id }, ctx());
+    const staff = await client(w.staff);
+    const answer = await staff.post(`/consultations/${id}/answers`, { comments: String(comment.id), category: 'accepted', reason: 'Хугацааг\u0000 45 хоног болгоно.' });
+    expect(answer.statusCode).toBe(303);
+    const saved = await t.db.selectFrom('consultation_answer').where('consultation_id', '=', id).select('reason').executeTakeFirstOrThrow();
+    expect(saved.reason).toBe('Хугацааг 45 хоног болгоно.');
+    // Nothing but NUL is nothing: the reason is required.
+    const onlyNul = await staff.post(`/consultations/${id}/answers`, { comments: String(comment.id), category: 'accepted', reason: '\u0000\u0000', return_query: 'status=all' });
+    expect(onlyNul.statusCode).toBe(400);
+    expect(summary(onlyNul.body)).toContain('Үндэслэл оруулна уу');
+    const hearing = await staff.post(`/consultations/${id}/hearings/new`, { day: ubDay(t.clock.now(), -1), time: '10:00', place: 'Төрийн\u0000 ордон', how_to_join: 'Бүртгэлгүй\u0000' });
+    expect(hearing.statusCode).toBe(303);
+    const row = await t.db.selectFrom('consultation_hearing').where('consultation_id', '=', id).select(['id', 'place', 'how_to_join']).executeTakeFirstOrThrow();
+    expect([row.place, row.how_to_join]).toEqual(['Төрийн ордон', 'Бүртгэлгүй']);
+    const minutes = await staff.post(`/consultations/${id}/hearings/${row.id}/minutes`, { minutes: 'Сонсголд\u0000 40 хүн оролцов.' });
+    expect(minutes.statusCode).toBe(303);
+  });
 });

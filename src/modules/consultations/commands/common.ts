@@ -42,11 +42,12 @@ export function fieldError(field: string, key: string, params: Record<string, un
 }
 
 /**
- * A required text within limits, trimmed; pushes a field error (and returns null) when it
+ * A required text within limits, trimmed and storable; pushes a field error (and returns null) when it
  * is empty, too short or too long. `labelKey` names the field in messages.
  */
 export function checkText(errors: FieldError[], field: string, value: unknown, labelKey: string, limits: { min?: number; max: number; optional?: boolean }): string | null {
-  const text = typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : '';
+  // NUL characters (a form can carry them) are dropped: PostgreSQL cannot store them.
+  const text = typeof value === 'string' ? storable(value).replace(/\r\n?/g, '\n').trim() : '';
   const min = limits.min ?? 1;
   if (!text) {
     if (!limits.optional) errors.push(fieldError(field, 'common:errors.field.required', { field: label(labelKey) }));
