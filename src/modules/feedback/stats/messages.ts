@@ -54,6 +54,7 @@ export const statsMessages = defineMessages({
       'Санал, гомдлыг хүлээн авсан сараар нь тооцно. "Хугацаандаа" гэдэг нь хуулийн хугацаанд (сунгасан бол сунгасан хугацаанд) хариулсныг хэлнэ. Шилжүүлсэн эсвэл дээд шатанд уламжилсан санал, гомдол одоо хариуцаж буй байгууллагад тооцогдоно. Тоонууд минут тутам шинэчлэгдэж, сар бүрийн 1-нд өмнөх сарын тоо нээлттэй бүртгэлд бичигдэнэ.',
     errors: {
       bad_month: 'Сарыг ЖЖЖЖ-СС хэлбэрээр (жишээ нь 2026-03) оруулна уу.',
+      future_month: 'Энэ сар хараахан эхлээгүй байгаа тул тоо баримт алга.',
       bad_place: 'Ийм байршил олдсонгүй.',
     },
   },
@@ -109,6 +110,7 @@ export const statsMessages = defineMessages({
       'Feedback is counted in the month it was received. "On time" means answered within the legal deadline (or the extended deadline, if extended). Forwarded or escalated feedback counts for the body now responsible for it. Figures are updated every minute, and on the 1st of each month the previous month’s figures are written to the public record.',
     errors: {
       bad_month: 'Enter the month as YYYY-MM, for example 2026-03.',
+      future_month: 'That month has not begun yet, so there are no figures for it.',
       bad_place: 'There is no such place.',
     },
   },

@@ -81,6 +81,7 @@ function recentMonths(now: Date): string[] {
 function choose(query: PeriodQuery, now: Date): { choice: PeriodChoice; period: Period } {
   const value = query.period ?? 'last12';
   if (value !== 'last12' && !/^[0-9]{4}-(0[1-9]|1[0-2])$/.test(value)) throw new AppError('stats.bad_month', { status: 400 });
+  if (value !== 'last12' && `${value}-01` > monthOf(now)) throw new AppError('stats.future_month', { status: 400 });
   const period = value === 'last12' ? lastTwelveMonths(now) : singleMonth(`${value}-01`);
   return { choice: { value, months: recentMonths(now) }, period };
 }
@@ -104,8 +105,10 @@ function loadPlace(code: string) {
   return place;
 }
 
-function monthParam(month: string): string {
+/** A report's month: well formed (else 400) and already begun (a later month has no report: 404). */
+function monthParam(month: string, now: Date): string {
   if (!/^[0-9]{4}-(0[1-9]|1[0-2])$/.test(month)) throw new AppError('stats.bad_month', { status: 400 });
+  if (`${month}-01` > monthOf(now)) throw new AppError('stats.future_month', { status: 404 });
   return `${month}-01`;
 }
 
@@ -287,7 +290,7 @@ export default async function statsRoutes(app: FastifyInstance, deps: AppDeps): 
   app.get('/responsiveness/reports', { schema: { hide: true } }, async (req, reply) => sendPage(req, reply, <ReportsIndexPage months={recentMonths(req.now)} />));
 
   async function reportData(req: FastifyRequest<{ Params: { month: string } }>) {
-    const month = monthParam(req.params.month);
+    const month = monthParam(req.params.month, req.now);
     const period = singleMonth(month);
     const [t, bodies, categories, places, refreshedAt] = await Promise.all([
       totals(db, period, req.now, {}),

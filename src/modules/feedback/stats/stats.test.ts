@@ -125,6 +125,19 @@ describe('responsiveness pages and downloads', () => {
     const badMonth = await t.app.inject('/responsiveness/reports/2026-13');
     expect(badMonth.statusCode).toBe(400);
     expect(badMonth.body).toContain('ЖЖЖЖ-СС');
+    // A month that has not begun has no report (the test clock is in March 2026), in either language and format.
+    const future = await t.app.inject('/responsiveness/reports/2026-04');
+    expect(future.statusCode).toBe(404);
+    expect(future.body).toContain('Энэ сар хараахан эхлээгүй');
+    const futureEn = await t.app.inject({ url: '/responsiveness/reports/2099-01.csv', cookies: { lang: 'en' } });
+    expect(futureEn.statusCode).toBe(404);
+    expect(futureEn.body).toContain('That month has not begun yet');
+    const futureJson = await t.app.inject({ url: '/api/responsiveness/reports/2026-04', headers: { accept: 'application/json' } });
+    expect(futureJson.statusCode).toBe(404);
+    expect(futureJson.json().error.code).toBe('stats.future_month');
+    const futurePeriod = await t.app.inject({ url: '/api/responsiveness?period=2026-04', headers: { accept: 'application/json' } });
+    expect(futurePeriod.statusCode).toBe(400);
+    expect((await t.app.inject('/responsiveness/reports/2026-03')).statusCode).toBe(200);
     const badPeriod = await t.app.inject({ url: '/api/responsiveness?period=yesterday', headers: { accept: 'application/json' } });
     expect(badPeriod.statusCode).toBe(400);
     expect(badPeriod.json().error.code).toBe('validation_failed');
