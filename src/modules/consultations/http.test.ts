@@ -331,6 +331,12 @@ describe('answers', () => {
     const answered = await t.db.selectFrom('consultation_comment').where('id', 'in', ids).select(['id', 'answer_id']).orderBy('id').execute();
     expect(answered[0]!.answer_id).toBe(answered[1]!.answer_id);
     expect(answered[2]!.answer_id).toBeNull();
+    // A refusal still says why when its comments left the list meanwhile (the queue shows unanswered ones, none left).
+    expect((await staff.post(`/consultations/${id}/answers`, { comments: String(ids[2]), category: 'not_accepted', reason: 'Төслийн зорилготой нийцэхгүй.' })).statusCode).toBe(303);
+    const gone = await staff.post(`/consultations/${id}/answers`, { comments: String(ids[0]), category: 'accepted', reason: 'Нет', return_query: 'status=unanswered' });
+    expect(gone.statusCode).toBe(400);
+    expect(gone.body).toContain('Энд санал алга.');
+    expect(summary(gone.body)).toContain('дор хаяж 10 тэмдэгт');
   });
   it('drops NUL characters from staff texts instead of failing (answer reason, hearing, minutes)', async () => {
     const { id } = await buildConsultation(t.db, ctx(), { bodyId: w.ministry.id, staffId: w.staff.id });

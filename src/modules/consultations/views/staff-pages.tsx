@@ -69,7 +69,11 @@ export function AnswersPage(props: {
         </button>
       </form>
       {props.comments.length === 0 ? (
-        <p>{t('consultations:answers.none')}</p>
+        <>
+          {/* A refused answer whose comments left this list meanwhile (a colleague answered them) still says why. */}
+          <ErrorSummary errors={props.errors} />
+          <p>{t('consultations:answers.none')}</p>
+        </>
       ) : (
         <PostForm action={answersPath(c.id)}>
           <ErrorSummary errors={props.errors} />
