@@ -82,12 +82,17 @@ describe('tracking by code', () => {
     const bad = await client.get('/track?code=OOO');
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Хянах код 8 тэмдэгттэй');
+    expect(bad.body).toContain('0, O, 1, I, L, 2, Z, 5, S, 8, B тэмдэгт ордоггүй');
     expect(bad.body).toContain('value="OOO"');
     const unknown = await client.get('/track?code=AAAA-AAAA');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.body).toContain('Ийм кодтой санал, гомдол олдсонгүй');
     client.setCookie('lang', 'en');
     expect((await client.get('/track?code=OOO')).body).toContain('A tracking code has 8 characters');
+    // Eight characters, but with a letter codes never use: the message says which ones they leave out.
+    const misread = await client.get('/track?code=K7M4-TRXO');
+    expect(misread.statusCode).toBe(400);
+    expect(misread.body).toContain('never contains 0, O, 1, I, L, 2, Z, 5, S, 8 or B');
     expect((await client.get('/track?code=AAAAAAAA')).body).toContain('No feedback has this code');
     expect((await client.get('/feedback/AAAAAAAA')).statusCode).toBe(404);
     expect((await client.get('/feedback/not-a-code-at-all')).statusCode).toBe(404);
