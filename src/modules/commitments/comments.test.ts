@@ -120,6 +120,20 @@ describe('comments on a plan', () => {
     const page = await unconfirmed.get(commentsPath(plan.slug));
     expect(page.body).toContain('Санал бичихийн тулд имэйл хаягаа баталгаажуулна уу.');
     expect((await unconfirmed.post(commentsPath(plan.slug), { text: 'Баталгаажаагүй хаягаар бичиж байна.' })).statusCode).toBe(403);
+    // A commitment that is no number of the plan's is refused, never taken for the plan as a whole; in the reader's language.
+    for (const commitment of ['abc', '1000', '7']) {
+      const response = await citizen.post(commentsPath(plan.slug), { commitment, text: 'Ямар амлалтын тухай бичсэнээ сонгоогүй.' });
+      expect(response.statusCode).toBe(400);
+      expect(response.body).toContain('Энэ төлөвлөгөөний амлалтуудаас нэгийг, эсвэл төлөвлөгөөг бүхэлд нь сонгоно уу.');
+    }
+    const english = new WebClient(t.app);
+    await english.get('/lang/en?next=/');
+    await signIn(english, (await buildAccount(t.db)).email);
+    await english.get(commentsPath(plan.slug));
+    const inEnglish = await english.post(commentsPath(plan.slug), { commitment: 'abc', text: 'About which commitment, it does not say.' });
+    expect(inEnglish.statusCode).toBe(400);
+    expect(inEnglish.body).toContain('Choose one of this plan’s commitments, or the plan as a whole.');
+    expect((await comments()).length).toBe(before);
     await closePlan(t.db, plan.detail.plan.id, t.clock.now());
     const closed = await citizen.post(commentsPath(plan.slug), { text: 'Хаагдсан төлөвлөгөөнд бичиж байна.' });
     expect(closed.statusCode).toBe(409);

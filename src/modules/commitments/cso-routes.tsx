@@ -105,7 +105,8 @@ export default async function csoRoutes(app: FastifyInstance, deps: Pick<AppDeps
     if (!canComment(actor)) throw new AppError('accounts.verification_required', { status: 403 });
     const body = formBody(req);
     const values: CommentFormValues = { organisation: str(body.organisation), commitment: str(body.commitment), text: str(body.text) };
-    const commitment = /^[1-9][0-9]{0,2}$/.test(values.commitment) ? Number(values.commitment) : null;
+    // Empty is the plan as a whole; anything but one of its commitments' numbers is refused by the command (0 is none).
+    const commitment = values.commitment === '' ? null : /^[1-9][0-9]{0,2}$/.test(values.commitment) ? Number(values.commitment) : 0;
     const result = await refusals(
       req,
       () =>

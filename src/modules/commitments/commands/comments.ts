@@ -1,5 +1,5 @@
 import type { Db } from '../../../shared/db/database.js';
-import { AppError, label, type FieldError } from '../../../shared/errors.js';
+import { AppError, type FieldError } from '../../../shared/errors.js';
 import { appendPublicEvent } from '../../../shared/public-record/append.js';
 import { commentAnswered, planSubject } from '../events.js';
 import { LIMITS } from '../model.js';
@@ -38,7 +38,7 @@ export async function addComment(db: Db, planId: number, author: { accountId: nu
     let commitmentId: number | null = null;
     if (input.commitmentNumber !== null) {
       const commitment = await tx.selectFrom('commitment').where('plan_id', '=', planId).where('number', '=', input.commitmentNumber).select('id').executeTakeFirst();
-      if (!commitment) throw invalid([{ field: 'commitment', key: 'common:errors.field.choose', params: { field: label('commitments:field.about') } }]);
+      if (!commitment) throw invalid([{ field: 'commitment', key: 'commitments:errors.unknown_commitment' }]);
       commitmentId = commitment.id;
     }
     const row = await tx
