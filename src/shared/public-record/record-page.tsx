@@ -1,6 +1,7 @@
 import { Fragment } from 'preact';
 import type { FieldError } from '../errors.js';
 import { formatNumber } from '../i18n/format.js';
+import { langOfText } from '../i18n/text-language.js';
 import { DateText, ErrorSummary, Select, TextInput, type Option } from '../views/components.js';
 import { usePage } from '../views/context.js';
 import { Layout } from '../views/layout.js';
@@ -44,12 +45,16 @@ function Breakable({ text, every = 16 }: { text: string; every?: number }) {
 }
 
 function PayloadValue({ value }: { value: unknown }) {
-  const { t } = usePage();
+  const { t, lang } = usePage();
   if (value === null || value === undefined) return <>—</>;
   if (typeof value === 'boolean') return <>{value ? t('form.yes') : t('form.no')}</>;
   if (typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return <DateText date={new Date(value)} withTime />;
   const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value);
-  return <>{text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH)}…` : text}</>;
+  const shown = text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH)}…` : text;
+  // Names and texts in the other language carry it (WCAG 3.1.2); a lone Latin token is a code or slug, not English.
+  const language = typeof value === 'string' ? langOfText(text, lang) : undefined;
+  if (language === 'mn' || (language === 'en' && /\s/.test(text.trim()))) return <span lang={language}>{shown}</span>;
+  return <>{shown}</>;
 }
 
 function RecordEntry({ link }: { link: RecordLink }) {

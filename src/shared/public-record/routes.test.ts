@@ -66,6 +66,7 @@ describe('GET /record', () => {
     expect(res.body).toContain('<a href="/bodies/mof">body/mof</a>');
     expect(res.body).not.toContain('href="/thing');
     expect(res.body).toMatch(/<dt>Код<\/dt><dd>K7M4TRX9<\/dd>/);
+    expect(res.body).not.toContain('<span lang="mn">');
     expect(res.body).toMatch(/<dt>Хугацаандаа<\/dt><dd>Тийм<\/dd>/);
     expect(res.body).toMatch(/<dt>due_at<\/dt><dd><time datetime="2026-04-01T01:00:00.000Z">/);
     expect(res.body).toContain('…'); // the long summary is shortened on the page
@@ -79,6 +80,9 @@ describe('GET /record', () => {
     expect(res.body).toContain('<h1>Public record</h1>');
     expect(res.body).toContain('<h3>Test item filed</h3>');
     expect(res.body).toMatch(/<dt>On time<\/dt><dd>Yes<\/dd>/);
+    // Mongolian text in the payload is marked as such on the English page; codes are not.
+    expect(res.body).toMatch(/<dd><span lang="mn">Нүхтэй зам\. /);
+    expect(res.body).toMatch(/<dd>K7M4TRX9<\/dd>/);
     expect(res.body).toContain('Check it yourself');
   });
 
