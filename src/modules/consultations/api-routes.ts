@@ -4,7 +4,8 @@ import type { AppDeps } from '../../deps.js';
 import { toCsv } from '../../shared/csv.js';
 import { AppError } from '../../shared/errors.js';
 import { findBodyLink } from '../bodies/queries.js';
-import { allComments, listComments, type PublicComment } from './comment-queries.js';
+import { compareVersions, summarise } from './changes.js';
+import { allComments, changeLinks, listComments, type PublicComment } from './comment-queries.js';
 import { loadReadable, notFoundConsultation } from './http.js';
 import { isLate, phaseOf } from './model.js';
 import { query, versionOf } from './pages.js';
@@ -32,6 +33,7 @@ import {
   ErrorResponse,
   IdParams,
   ReportJson,
+  VersionChangesJson,
   VersionParams,
   VersionTextJson,
 } from './schemas.js';
@@ -234,6 +236,45 @@ export function apiRoutes(app: FastifyInstance, deps: Deps): void {
         published_at: version.publishedAt.toISOString(),
         change_note: version.changeNote,
         elements: elements.map((e) => ({ unit: e.unitId, kind: e.kind, number: e.number, heading: e.heading, text: e.body, article_unit: e.articleUnitId })),
+      };
+    },
+  );
+
+  r.get(
+    '/api/consultations/:id/versions/:version/changes',
+    {
+      config: api,
+      schema: {
+        tags,
+        summary: 'What a version changed, article by article, and which comments each change answers',
+        description:
+          'JSON twin of /consultations/{id}/versions/{version}/changes: every article (and chapter title or preamble) added, removed, changed or only renumbered since the previous version, with a word diff, and the accepted or partly accepted comments the change answers. Version 1 has no changes (404).',
+        params: VersionParams,
+        response: { 200: VersionChangesJson, 404: ErrorResponse },
+      },
+    },
+    async (req, reply) => {
+      const rd = await loadReadable(db, req, req.params.id);
+      const version = versionOf(rd, req.params.version);
+      const previous = rd.versions.find((v) => v.number === version.number - 1);
+      if (!previous || !version.publishedAt) throw notFoundConsultation();
+      const [before, after, links] = await Promise.all([versionElements(db, previous.id), versionElements(db, version.id), changeLinks(db, version.id)]);
+      const changes = compareVersions(before, after);
+      const refs = (comments: readonly PublicComment[] | undefined) => (comments ?? []).map((cm) => ({ id: cm.id, url: abs(commentPath(rd.c.id, cm.id)), answer: cm.answer?.category ?? null }));
+      reply.header('cache-control', API_CACHE);
+      return {
+        consultation: rd.c.id,
+        number: version.number,
+        previous: previous.number,
+        published_at: version.publishedAt.toISOString(),
+        change_note: version.changeNote,
+        summary: summarise(changes),
+        changes: changes.flatMap((ch) =>
+          ch.status === 'unchanged'
+            ? []
+            : [{ unit: ch.unitId, status: ch.status, before: ch.before, after: ch.after, diff: ch.diff.map((d) => ({ op: d.op, text: d.text })), comments: refs(links.get(ch.unitId)) }],
+        ),
+        comments: refs(links.get(0)),
       };
     },
   );

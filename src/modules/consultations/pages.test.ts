@@ -146,6 +146,38 @@ describe('open data', () => {
     expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/consultations', '/api/consultations/{id}', '/api/consultations/{id}/comments', '/api/consultations/{id}/report', '/consultations/{id}/report.csv']));
   });
 
+  it('says what a version changed and which comments each change answers, as JSON linked from the changes page', async () => {
+    const client = new WebClient(t.app);
+    const page = await client.get(`/consultations/${id}/versions/2/changes`);
+    expect(page.body).toContain(`href="/api/consultations/${id}/versions/2/changes"`);
+    const res = await client.get(`/api/consultations/${id}/versions/2/changes`);
+    expect(res.statusCode).toBe(200);
+    const changes = res.json();
+    expect(changes).toMatchObject({ consultation: id, number: 2, previous: 1, change_note: expect.stringContaining('8 дугаар зүйл') });
+    expect(changes.summary).toMatchObject({ added: 1, removed: 0 });
+    expect(changes.changes.some((c: { status: string }) => c.status === 'unchanged')).toBe(false);
+    const article8 = changes.changes.find((c: { unit: number }) => c.unit === art8);
+    expect(article8).toMatchObject({ status: 'changed', before: { kind: 'article', number: '8' }, after: { kind: 'article', number: '8' } });
+    // The diff is the whole text: same + added parts give the new one.
+    const joined = article8.diff
+      .filter((d: { op: string }) => d.op !== 'removed')
+      .map((d: { text: string }) => d.text)
+      .join('');
+    expect(joined).toBe(article8.after.text);
+    // The ten accepted comments on article 8 and its paragraph are what this change answers.
+    expect(article8.comments.map((c: { id: number }) => c.id)).toEqual(commentIds.slice(0, 10));
+    expect(article8.comments[0]).toEqual({ id: commentIds[0], url: expect.stringContaining(`/consultations/${id}/comments/${commentIds[0]}`), answer: 'accepted' });
+    expect(changes.changes.find((c: { status: string }) => c.status === 'added').after.kind).toBe('article');
+    // Version 1 changed nothing; unknown versions are not found.
+    for (const path of [`/api/consultations/${id}/versions/1/changes`, `/api/consultations/${id}/versions/9/changes`]) {
+      const missing = await client.get(path);
+      expect(missing.statusCode, path).toBe(404);
+      expect(missing.json().error.messages.en).toBeTruthy();
+    }
+    const openapi = (await client.get('/api/openapi.json')).json();
+    expect(openapi.paths['/api/consultations/{id}/versions/{version}/changes'].get.tags).toEqual(['consultations']);
+  });
+
   it('offers CSV downloads with a byte-order mark', async () => {
     const client = new WebClient(t.app);
     for (const path of ['/consultations.csv', `/consultations/${id}/comments.csv`, `/consultations/${id}/report.csv`, `/consultations/${id}/report-totals.csv`, `/consultations/${id}/versions/2/text.csv`]) {

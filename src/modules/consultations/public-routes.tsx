@@ -135,7 +135,7 @@ export function publicRoutes(app: FastifyInstance, deps: Deps, pages: Renderers)
         summary={summarise(changes)}
         links={links}
         general={links.get(0) ?? []}
-        jsonHref={`/api/consultations/${rd.c.id}/versions/${version.number}`}
+        jsonHref={`/api/consultations/${rd.c.id}/versions/${version.number}/changes`}
       />,
     );
   });

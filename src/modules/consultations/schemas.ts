@@ -109,6 +109,32 @@ const ElementJson = Type.Object({
 
 export const VersionTextJson = Type.Object({ consultation: Type.Integer(), number: Type.Integer(), published_at: Instant, change_note: Type.String(), elements: Type.Array(ElementJson) });
 
+const BlockTextJson = Type.Object({ kind: Type.Enum(['preamble', 'chapter', 'article'] as const), number: Type.String(), heading: Type.String(), text: Type.String() });
+const CommentRefJson = Type.Object({ id: Type.Integer(), url: Type.String(), answer: Type.Union([AnswerCategorySchema, Type.Null()]) });
+
+export const VersionChangesJson = Type.Object({
+  consultation: Type.Integer(),
+  number: Type.Integer(),
+  previous: Type.Integer({ description: 'The version this one is compared with' }),
+  published_at: Instant,
+  change_note: Type.String(),
+  summary: Type.Object(
+    { changed: Type.Integer(), added: Type.Integer(), removed: Type.Integer(), renumbered: Type.Integer(), unchanged: Type.Integer() },
+    { description: 'Articles by what happened to them' },
+  ),
+  changes: Type.Array(
+    Type.Object({
+      unit: Type.Integer({ description: 'Stable identity across versions' }),
+      status: Type.Enum(['added', 'removed', 'changed', 'renumbered'] as const),
+      before: Type.Union([BlockTextJson, Type.Null()]),
+      after: Type.Union([BlockTextJson, Type.Null()]),
+      diff: Type.Array(Type.Object({ op: Type.Enum(['same', 'added', 'removed'] as const), text: Type.String() }), { description: 'Word diff of the texts: joining same+removed gives the old text, same+added the new' }),
+      comments: Type.Array(CommentRefJson, { description: 'Accepted and partly accepted comments this change answers' }),
+    }),
+  ),
+  comments: Type.Array(CommentRefJson, { description: 'Comments on the draft as a whole this version answers' }),
+});
+
 export const CommentJson = Type.Object({
   id: Type.Integer(),
   url: Type.String(),
