@@ -96,6 +96,18 @@ describe('a CSO member’s assessment', () => {
     expect(page.body).toContain(justification);
     expect(await assessmentCount()).toBe(2);
   });
+
+  it('tells nobody when the CSO took a different view back before the notice went out', async () => {
+    t.mail.clear();
+    await member.get(assessFormPath(plan.slug, milestoneId));
+    const differs = await member.post(assessFormPath(plan.slug, milestoneId), { organisation: String(plan.cso.id), status: 'not_started_or_severe_delays', justification: 'Гэрээний нэг ч хувь нийтлэгдээгүй гэж буруу уншжээ.' });
+    expect(differs.headers.location).toContain('done=assessed-differs');
+    const agrees = await member.post(assessFormPath(plan.slug, milestoneId), { organisation: String(plan.cso.id), status: 'substantial_progress', justification: 'Өмнөх үнэлгээг засав: гэрээний 80 хувь нийтлэгдсэн.' });
+    expect(agrees.headers.location).toContain('done=assessed&');
+    await t.runJobs();
+    expect(t.mail.to(`lead-mn-${plan.slug}@gov.mn`)).toHaveLength(0);
+    expect(t.mail.to(`lead-en-${plan.slug}@gov.mn`)).toHaveLength(0);
+  });
 });
 
 describe('an assessment refused', () => {
@@ -140,6 +152,7 @@ describe('an assessment refused', () => {
   });
 
   it('tells a program posting the form what is wrong, in both languages, as JSON', async () => {
+    const before = await assessmentCount();
     await member.get(assessFormPath(plan.slug, milestoneId));
     const response = await member.request({
       method: 'POST',
@@ -153,7 +166,7 @@ describe('an assessment refused', () => {
     expect(body.error.fields.map((f) => f.field)).toEqual(['status', 'links']);
     expect(body.error.fields[0]!.messages.en).toBe('Choose the progress from the list: not started or severe delays, limited progress, substantial progress, completed.');
     expect(body.error.fields[1]!.messages.mn).toContain('Холбоос биш мөр байна');
-    expect(await assessmentCount()).toBe(2);
+    expect(await assessmentCount()).toBe(before);
   });
 
   it('with too short a justification', async () => {

@@ -120,7 +120,8 @@ export function dueRemindersJob(db: Db, publicUrl: string): JobDefinition<Record
 /**
  * After a CSO published an assessment that disagrees with the government's status: the
  * lead body's staff are told, in their language. Judged when the job runs: if the body
- * has reported again since and the two now agree, nobody is bothered.
+ * has reported again since and the two now agree, or the organisation has published a newer
+ * assessment (which has its own notice if it differs), nobody is bothered.
  */
 export function disagreementNoticeJob(db: Db, publicUrl: string): JobDefinition<{ assessmentId: number }> {
   return {
@@ -135,6 +136,8 @@ export function disagreementNoticeJob(db: Db, publicUrl: string): JobDefinition<
         .where('a.id', '=', payload.assessmentId)
         .select([
           'a.milestone_id',
+          'a.organisation_id',
+          'a.version',
           'a.status',
           'a.status_up_to',
           'org.name_mn as org_mn',
@@ -150,6 +153,14 @@ export function disagreementNoticeJob(db: Db, publicUrl: string): JobDefinition<
         ])
         .executeTakeFirst();
       if (!row) return;
+      // The organisation may have published a newer view since: only its latest one speaks for it.
+      const latest = await db
+        .selectFrom('commitment_assessment')
+        .where('milestone_id', '=', row.milestone_id)
+        .where('organisation_id', '=', row.organisation_id)
+        .select((eb) => eb.fn.max('version').as('v'))
+        .executeTakeFirst();
+      if (Number(latest?.v ?? 0) !== row.version) return;
       const report = await db.selectFrom('commitment_report').where('milestone_id', '=', row.milestone_id).orderBy('version', 'desc').select(['status', 'status_up_to']).executeTakeFirst();
       const government = report ? fromColumns(report) : null;
       const cso = fromColumns(row);
