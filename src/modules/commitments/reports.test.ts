@@ -127,6 +127,19 @@ describe('a report refused', () => {
     expect(response.body).toContain('Ажил хийгдэж байна, удахгүй дуусна.');
   });
 
+  it('in English for staff who read English: a status outside the scale and links that are not addresses', async () => {
+    const english = new WebClient(t.app);
+    await english.get('/lang/en?next=/');
+    await signIn(english, (await buildMember(t.db, plan.lead.id, 'member', { preferredLang: 'en' })).email);
+    await english.get(reportFormPath(plan.slug, target()));
+    const before = await reportCount(target());
+    const response = await postMultipart(english, { status: 'almost_done', evidence: 'The draft is with the Cabinet.', links: 'legalinfo.mn/draft' });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('Choose the progress from the list: not started or severe delays, limited progress, substantial progress, completed.');
+    expect(response.body).toContain('Some lines are not links (line 1: legalinfo.mn/draft)');
+    expect(await reportCount(target())).toBe(before);
+  });
+
   it('for evidence links that are not addresses, naming the lines', async () => {
     const response = await refused({ status: 'limited_progress', evidence: 'Хуулийн төслийг боловсруулсан.', links: 'https://legalinfo.mn/draft/12\nwww.legalinfo.mn\njavascript:alert(1)' });
     expect(response.statusCode).toBe(400);
