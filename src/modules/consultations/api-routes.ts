@@ -306,7 +306,7 @@ export function apiRoutes(app: FastifyInstance, deps: Deps): void {
         tags,
         summary: 'Published comments with their answers, oldest first',
         description:
-          'Comments never carry a citizen’s name or contact: `by` is "citizen" or the organisation a CSO member commented for. Cursor pages: follow `next` and `previous`. Filter by article unit (or "draft": the draft as a whole), answer and who commented.',
+          'Comments never carry a citizen’s name or contact: `by` is "citizen" or the organisation a CSO member commented for. Cursor pages: follow `next` and `previous`. Filter by article unit (or "draft": the draft as a whole; 404 for an article the consultation never had), answer and who commented.',
         params: IdParams,
         querystring: ApiCommentsQuery,
         response: { 200: CommentListJson, 404: ErrorResponse, 400: ErrorResponse },
@@ -316,6 +316,11 @@ export function apiRoutes(app: FastifyInstance, deps: Deps): void {
       const rd = await loadReadable(db, req, req.params.id);
       const q = req.query;
       const on = q.article === 'draft' ? ('draft' as const) : q.article ? Number(q.article) : undefined;
+      // An article this consultation never had is not an empty list: say so (articles removed by a later version keep their comments).
+      if (typeof on === 'number') {
+        const unit = on <= 2_147_483_647 ? await db.selectFrom('consultation_unit').where('id', '=', on).where('consultation_id', '=', rd.c.id).where('kind', '=', 'article').select('id').executeTakeFirst() : undefined;
+        if (!unit) throw new AppError('consultations.unknown_article', { status: 404 });
+      }
       const page = await listComments(db, rd.c.id, { on, answer: q.answer, by: q.by }, { after: q.after ?? null, before: q.before ?? null, limit: q.limit ?? 100 });
       const params = { article: q.article, answer: q.answer, by: q.by, limit: q.limit };
       reply.header('cache-control', API_CACHE);

@@ -139,6 +139,15 @@ describe('open data', () => {
     expect(JSON.stringify(body)).not.toMatch(/author|email|display_?name/i);
     expect(body.items[0].by).toEqual({ organisation: w.cso.slug, name: expect.any(Object) });
     expect(body.items[1].by).toBe('citizen');
+    const onArticle = (await client.get(`/api/consultations/${id}/comments?article=${art8}`)).json();
+    expect(onArticle.items.length).toBeGreaterThan(0);
+    expect(onArticle.items.every((c: { article_unit: number }) => c.article_unit === art8)).toBe(true);
+    // An article this consultation does not have: 404 with the reason in both languages, not an empty list.
+    for (const article of ['999999', '9999999999']) {
+      const unknown = await client.get(`/api/consultations/${id}/comments?article=${article}`);
+      expect(unknown.statusCode, article).toBe(404);
+      expect(unknown.json().error.messages).toEqual({ mn: 'Төслийн одоогийн хувилбарт ийм зүйл, хэсэг алга.', en: 'The current version of the draft has no such article or paragraph.' });
+    }
     const report = (await client.get(`/api/consultations/${id}/report`)).json();
     expect(report.figures).toMatchObject({ comments: 26, accepted: 10, from_organisations: 5, from_hearings: 1 });
     expect(report.by_aimag.find((a: { aimag: string }) => a.aimag === '65').comments).toBe(16);
