@@ -38,7 +38,7 @@ async function staffOf(q: Queryable, bodyIds: number[]): Promise<StaffMember[]> 
 }
 
 /**
- * Reminders before due dates, daily at 08:00 in Ulaanbaatar: each lead body's staff get
+ * Reminders before due dates, daily at 08:15 in Ulaanbaatar (00:15 UTC, background.ts): each lead body's staff get
  * one email listing their milestones due within 14 days (and again within 3) that no
  * report calls completed. `at` is the time the job runs for; a reminder row per
  * milestone, stage and due date means a repeated or late run never emails twice.
