@@ -99,6 +99,17 @@ describe('a progress report by the lead body', () => {
     await expect(t.db.deleteFrom('commitment_report').where('milestone_id', '=', milestoneId).execute()).rejects.toThrow(/append-only/);
   });
 
+  it('marks evidence typed in English on the Mongolian site as English (WCAG 3.1.2), and Mongolian on the English site as Mongolian', async () => {
+    const other = plan.detail.milestones[0]!.id;
+    await staff.get(reportFormPath(plan.slug, other));
+    expect((await postMultipart(staff, { status: 'substantial_progress', evidence: 'Draft regulation sent to the Cabinet for approval.', links: '' })).statusCode).toBe(303);
+    const mongolianPage = (await new WebClient(t.app).get(milestonePath(plan.slug, other))).body;
+    expect(mongolianPage).toMatch(/<p lang="en" class="pre-line">Draft regulation sent to the Cabinet/);
+    const english = new WebClient(t.app);
+    await english.get('/lang/en?next=/');
+    expect((await english.get(milestonePath(plan.slug, milestoneId))).body).toMatch(/<p lang="mn" class="pre-line">Бүх гэрээг OCDS форматаар нийтэлсэн\./);
+  });
+
   it('records the report in the public record without the evidence or who wrote it', async () => {
     const events = await t.db.selectFrom('public_event').where('type', '=', 'commitments.progress_reported').where('subject', '=', `commitment_milestone/${plan.slug}.${milestoneId}`).select(['payload']).orderBy('id').execute();
     expect(events.map((e) => e.payload)).toEqual([

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Lang } from '../../../shared/i18n/index.js';
 import { formatDate, formatNumber, formatPercent } from '../../../shared/i18n/format.js';
+import { textLanguage } from '../../../shared/i18n/text-language.js';
 import { TableWrap } from '../../../shared/views/components.js';
 import { usePage } from '../../../shared/views/context.js';
 import { bandOf, paragraphs, PROGRESS_VALUES, type Band, type ProgressValue } from '../model.js';
@@ -34,9 +35,14 @@ export function Txt({ mn, en, as = 'span', class: cls }: { mn?: string | null; e
   );
 }
 
-/** A text written in one language (evidence, a justification, a comment). */
-export function Written({ text, lang: textLang, as = 'p', class: cls }: { text: string; lang: Lang; as?: 'p' | 'div' | 'span'; class?: string }) {
+/**
+ * A text written by a person in one language (evidence, a justification, a comment). The
+ * letters decide its language (people type English on the Mongolian site too); the
+ * language of the page it was written on is the guess only when there are no letters.
+ */
+export function Written({ text, lang: writtenOn, as = 'p', class: cls }: { text: string; lang: Lang; as?: 'p' | 'div' | 'span'; class?: string }) {
   const { lang } = usePage();
+  const textLang = textLanguage(text) ?? writtenOn;
   const Tag = as;
   return (
     <Tag lang={textLang === lang ? undefined : textLang} class={cls ?? 'pre-line'}>
