@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { WebClient } from '../../../test/support/client.js';
 import { articleUnit, buildConsultation, consultationWorld, draftLaw, type ConsultationWorld } from '../../../test/support/consultation-factories.js';
 import { signIn } from '../../../test/support/factories.js';
+import { commentPath } from './urls.js';
 import { answerComments } from './commands/answers.js';
 import { submitComment } from './commands/comments.js';
 import type { CommandContext } from './commands/common.js';
@@ -107,6 +108,23 @@ describe('public pages', () => {
     for (const path of publicPaths().filter((p) => !p.endsWith('/report/full'))) {
       expect(await transferred(client, path), path).toBeLessThan(BUDGET);
     }
+  });
+
+  it('mark people’s words with the language they are written in where it is not the page’s (WCAG 3.1.2)', async () => {
+    // A consultation of its own, so the counts the other tests check stay as they are.
+    const { id: own } = await buildConsultation(t.db, ctx(), { bodyId: w.ministry.id, staffId: w.staff.id });
+    const unit = await articleUnit(t.db, own, '8');
+    const english = await submitComment(t.db, own, { unitId: unit, text: 'The deadline should be longer for rural residents.', organisationId: null, placeCode: '65' }, { accountId: w.citizen.id }, ctx());
+    const mongolian = await submitComment(t.db, own, { unitId: unit, text: 'Хугацааг сунгах нь зүйтэй.', organisationId: null, placeCode: '65' }, { accountId: w.citizen.id }, ctx());
+    await answerComments(t.db, own, { commentIds: [mongolian.id], category: 'accepted', reason: 'Хугацааг 45 хоног болгоно.' }, { accountId: w.staff.id }, ctx());
+    const mnPage = (await new WebClient(t.app).get(commentPath(own, english.id))).body;
+    expect(mnPage).toMatch(/<blockquote class="quote pre-line" lang="en">The deadline should be longer/);
+    const en = new WebClient(t.app);
+    await en.get('/lang/en?next=/');
+    const answered = (await en.get(commentPath(own, mongolian.id))).body;
+    expect(answered).toMatch(/<blockquote class="quote pre-line" lang="mn">Хугацааг сунгах/);
+    expect(answered).toMatch(/<p class="pre-line" lang="mn">Хугацааг 45 хоног болгоно\.<\/p>/);
+    expect((await en.get(commentPath(own, english.id))).body).toMatch(/<blockquote class="quote pre-line">The deadline/);
   });
 
   it('show the article text, its comments with answers and the paragraph they are on', async () => {

@@ -1,4 +1,5 @@
 import type { FieldError } from '../../../shared/errors.js';
+import { langOfText } from '../../../shared/i18n/text-language.js';
 import { Button, DateText, ErrorSummary, Notice, PostForm, Radios, Select } from '../../../shared/views/components.js';
 import { usePage } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
@@ -92,7 +93,9 @@ export function CommentPage(props: {
         <dt>{t('consultations:comment.supportsLabel')}</dt>
         <dd>{t('consultations:comment.supports', { count: comment.supportCount })}</dd>
       </dl>
-      <blockquote class="quote pre-line">{comment.text}</blockquote>
+      <blockquote class="quote pre-line" lang={langOfText(comment.text, lang)}>
+        {comment.text}
+      </blockquote>
       <h2>{t('consultations:answer.fromBody')}</h2>
       <AnswerBlock answer={comment.answer} heading={false} />
       {props.answeredBy.length > 0 && (

@@ -1,4 +1,5 @@
 import type { FieldError } from '../../../shared/errors.js';
+import { langOfText, textLanguage } from '../../../shared/i18n/text-language.js';
 import { Button, DateText, ErrorSummary, Notice, PostForm, Radios, TextArea, TextInput } from '../../../shared/views/components.js';
 import { localized, usePage } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
@@ -10,9 +11,11 @@ import { ByLine, elementLabel, shorten, useCrumbs } from './parts.js';
 
 /** The words with anything that looks like personal data marked for the moderator. */
 function Highlighted({ text }: { text: string }) {
+  const { lang } = usePage();
+  const textLang = textLanguage(text) ?? lang;
   return (
-    <p class="pre-line quote" lang="mn">
-      <PersonalDataMarks text={text} textLang="mn" />
+    <p class="pre-line quote" lang={textLang === lang ? undefined : textLang}>
+      <PersonalDataMarks text={text} textLang={textLang} />
     </p>
   );
 }
@@ -54,7 +57,7 @@ export function ModerationQueuePage({ items, total, notice }: { items: Moderatio
               <p class="meta">
                 <Why item={item} /> {localized(lang, item.consultationTitleMn, item.consultationTitleEn)} · <DateText date={item.createdAt} />
               </p>
-              <p lang="mn">{shorten(item.text, 200)}</p>
+              <p lang={langOfText(item.text, lang)}>{shorten(item.text, 200)}</p>
             </li>
           ))}
         </ul>

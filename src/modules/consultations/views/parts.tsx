@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { langOfText } from '../../../shared/i18n/text-language.js';
 import { localDaysBetween } from '../../../shared/calendar.js';
 import { translate, type Lang } from '../../../shared/i18n/index.js';
 import { formatNumber } from '../../../shared/i18n/format.js';
@@ -122,7 +123,7 @@ export function ByLine({ by, channel }: { by: By; channel: 'web' | 'hearing' }) 
 }
 
 export function AnswerBlock({ answer, heading = true }: { answer: CommentAnswer | null; heading?: boolean }) {
-  const { t } = usePage();
+  const { t, lang } = usePage();
   if (!answer) return <p class="meta">{t('consultations:answer.none')}</p>;
   const tone = answer.category === 'accepted' ? 'tag tag-ok' : answer.category === 'partly_accepted' ? 'tag tag-warn' : 'tag';
   return (
@@ -134,7 +135,9 @@ export function AnswerBlock({ answer, heading = true }: { answer: CommentAnswer 
           {answer.revised && ` · ${t('consultations:answer.revised')}`}
         </span>
       </p>
-      <p class="pre-line">{answer.reason}</p>
+      <p class="pre-line" lang={langOfText(answer.reason, lang)}>
+        {answer.reason}
+      </p>
     </div>
   );
 }
@@ -175,7 +178,9 @@ export function CommentItem({ comment, currentVersion, actions, showOn = true }:
           {comment.versionNumber !== currentVersion && ` · ${t('consultations:comment.onVersion', { version: comment.versionNumber })}`}
         </span>
       </p>
-      <p class="pre-line comment-text">{comment.text}</p>
+      <p class="pre-line comment-text" lang={langOfText(comment.text, lang)}>
+        {comment.text}
+      </p>
       <p class="comment-tools">
         <span>{t('consultations:comment.supports', { count: comment.supportCount })}</span>
         {actions && actions.canAct && actions.open && !own && (

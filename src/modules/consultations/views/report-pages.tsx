@@ -1,4 +1,5 @@
 import { DateText, Notice, TableWrap } from '../../../shared/views/components.js';
+import { langOfText } from '../../../shared/i18n/text-language.js';
 import { usePage } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import type { ReportData, ReportSection } from '../report.js';
@@ -234,7 +235,7 @@ export function ReportBody({ r }: { r: ReportData }) {
                         {' · '}
                         {t('consultations:comment.supports', { count: cm.supportCount })}
                       </p>
-                      <p class="pre-line" lang="mn">
+                      <p class="pre-line" lang={langOfText(cm.text, lang)}>
                         {cm.text}
                       </p>
                     </td>
@@ -244,7 +245,7 @@ export function ReportBody({ r }: { r: ReportData }) {
                           <p>
                             <strong>{t(`consultations:answer.${cm.answer.category}`)}</strong>
                           </p>
-                          <p class="pre-line" lang="mn">
+                          <p class="pre-line" lang={langOfText(cm.answer.reason, lang)}>
                             {cm.answer.reason}
                           </p>
                         </>

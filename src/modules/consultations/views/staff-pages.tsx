@@ -1,4 +1,5 @@
 import type { FieldError } from '../../../shared/errors.js';
+import { langOfText } from '../../../shared/i18n/text-language.js';
 import { Button, DateText, ErrorSummary, Notice, Pagination, PostForm, Radios, Select, TextArea, TextInput } from '../../../shared/views/components.js';
 import { localized, usePage } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
@@ -106,7 +107,7 @@ export function AnswersPage(props: {
                       </>
                     )}
                   </p>
-                  <p class="pre-line comment-text" lang="mn">
+                  <p class="pre-line comment-text" lang={langOfText(cm.text, lang)}>
                     {cm.text}
                   </p>
                   {cm.answer && <AnswerBlock answer={cm.answer} />}

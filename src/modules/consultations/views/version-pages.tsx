@@ -1,4 +1,5 @@
 import { DateText } from '../../../shared/views/components.js';
+import { langOfText } from '../../../shared/i18n/text-language.js';
 import { usePage } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import type { BlockChange, ChangeSummary } from '../changes.js';
@@ -96,7 +97,7 @@ export function ChangesPage(props: {
               <span class="meta">
                 ({cm.by.kind === 'organisation' ? (lang === 'en' ? cm.by.nameEn : cm.by.nameMn) : t('consultations:by.citizen')}; {cm.answer ? t(`consultations:answer.${cm.answer.category}`) : ''})
               </span>{' '}
-              <span lang="mn">{cm.text.length > 140 ? `${cm.text.slice(0, 139)}…` : cm.text}</span>
+              <span lang={langOfText(cm.text, lang)}>{cm.text.length > 140 ? `${cm.text.slice(0, 139)}…` : cm.text}</span>
             </li>
           ))}
         </ul>
