@@ -65,6 +65,19 @@ describe('drafting', () => {
     expect(await petitionCount()).toBe(before);
   });
 
+  it('keeps the language the petition is written in, whatever the language of the page it was typed on', async () => {
+    const body = await buildPetitionBody(t.db);
+    const { client } = await citizen();
+    await client.get('/petitions/new');
+    const created = await client.post('/petitions/new', { body: body.slug, title: 'Safer crossings near schools', action: 'Build raised crossings at every school in the district.' });
+    expect(created.statusCode).toBe(303);
+    const id = Number(String(created.headers.location).split('/')[2]);
+    expect((await t.db.selectFrom('petition').select('language').where('id', '=', id).executeTakeFirstOrThrow()).language).toBe('en');
+    expect((await client.get(`/petitions/${id}/edit`)).statusCode).toBe(200);
+    const own = (await client.get(`/petitions/${id}`)).body;
+    expect(own).toMatch(/<h1 lang="en">Safer crossings near schools<\/h1>/);
+  });
+
   it('sends anonymous people to sign in and refuses an unconfirmed address', async () => {
     const anonymous = await t.app.inject('/petitions/new');
     expect(anonymous.statusCode).toBe(303);

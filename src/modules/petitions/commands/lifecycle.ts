@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { textLanguage } from '../../../shared/i18n/text-language.js';
 import type { Db, Queryable } from '../../../shared/db/database.js';
 import { AppError, label, type FieldError } from '../../../shared/errors.js';
 import { appendPublicEvent } from '../../../shared/public-record/append.js';
@@ -58,7 +59,8 @@ export async function validateDraft(db: Queryable, input: DraftInput): Promise<C
     else bodyId = body.id;
   }
   if (fields.length) throw new AppError('validation_failed', { fields });
-  return { bodyId, title, action, background, links, language: input.language };
+  // The petition's language is the one its words are in; the page it was typed on decides only when they have no letters.
+  return { bodyId, title, action, background, links, language: textLanguage(`${title} ${action} ${background}`) ?? input.language };
 }
 
 export async function createDraft(db: Db, creatorId: number, input: DraftInput, ctx: CommandContext): Promise<number> {
