@@ -19,6 +19,7 @@ import { responsivenessPlaceSection } from './modules/feedback/stats/sections.js
 import { sessionPlugin } from './shared/auth/session.js';
 import { errorHandler } from './shared/http/error-handler.js';
 import { healthRoutes } from './shared/http/health.js';
+import { warnAboutUntrustedProxy } from './shared/http/proxy-warning.js';
 import { requestContext } from './shared/http/request-context.js';
 import { security } from './shared/http/security.js';
 import publicRecordModule from './shared/public-record/routes.js';
@@ -70,6 +71,7 @@ export async function buildApp(deps: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(fastifyStatic, { root: STATIC_DIR, prefix: '/static/', maxAge: '365d', immutable: true, index: false });
   app.get('/favicon.ico', { schema: { hide: true } }, (_req, reply) => reply.redirect(asset('favicon.svg'), 301));
 
+  warnAboutUntrustedProxy(app, config.trustProxy);
   await app.register(requestContext, { clock: deps.clock });
   await app.register(security, { https });
   await app.register(sessionPlugin, { db: deps.db, secureCookies: https });
