@@ -40,4 +40,23 @@ describe('demo petitions', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('Нэр бүхий багшийг');
   });
+
+  it('keeps an answer given late visible on the body’s page after it was given, in both languages', async () => {
+    // The Ministry of Education answered its petition after the due date: it is no longer waiting, but the lateness stays.
+    const waiting = await t.app.inject('/api/petitions/waiting');
+    expect(JSON.parse(waiting.body).petitions.map((w: { body: { slug: string } }) => w.body.slug)).not.toContain('ministry-of-education');
+    const mn = await t.app.inject('/bodies/ministry-of-education');
+    expect(mn.statusCode).toBe(200);
+    const section = mn.body.slice(mn.body.indexOf('id="petitions-title"'));
+    expect(section).toContain('Хугацаа хэтрүүлж өгсөн 1 хариу');
+    expect(section).toContain('Хугацаа хэтрүүлж хариулсан');
+    const en = await t.app.inject({ url: '/bodies/ministry-of-education', headers: { cookie: 'lang=en' } });
+    const enSection = en.body.slice(en.body.indexOf('id="petitions-title"'));
+    expect(enSection).toContain('1 answer given late');
+    expect(enSection).toContain('Answered late');
+    // A body that answered on time shows no such tag.
+    const onTime = await t.app.inject({ url: '/bodies/ovorkhangai-aimag-khural', headers: { cookie: 'lang=en' } });
+    expect(onTime.body).toContain('id="petitions-title"');
+    expect(onTime.body).not.toContain('given late');
+  });
 });
