@@ -59,4 +59,29 @@ describe('demo petitions', () => {
     expect(onTime.body).toContain('id="petitions-title"');
     expect(onTime.body).not.toContain('given late');
   });
+
+  // Last: it moves the clock.
+  it('filters the list by late answers like the list API, and refuses a junk filter value with a 400 in the reader’s language', async () => {
+    const none = await t.app.inject('/petitions?late=true');
+    expect(none.statusCode).toBe(200);
+    expect(none.body).toContain('Шүүлтүүрт тохирох өргөдөл алга.');
+    expect(none.body).toMatch(/name="late" value="true" checked/);
+    expect(none.body).toContain('/api/petitions?late=true');
+    // Past the parliament petition's working-group due date, it is late; the ministry's late answer was given, so it is not.
+    t.clock.advanceDays(40);
+    const late = await t.app.inject('/petitions?late=true');
+    expect(late.statusCode).toBe(200);
+    expect(late.body).toContain('Агаарын бохирдлыг бууруулах');
+    expect(late.body).not.toContain('Бага ангийн сурагчдыг');
+    const api = JSON.parse((await t.app.inject('/api/petitions?late=true')).body) as { petitions: { title: string }[] };
+    expect(api.petitions.map((p) => p.title)).toEqual([expect.stringContaining('Агаарын бохирдлыг бууруулах')]);
+    const all = await t.app.inject('/petitions');
+    expect(all.body).toContain('Бага ангийн сурагчдыг');
+    const junk = await t.app.inject('/petitions?late=maybe');
+    expect(junk.statusCode).toBe(400);
+    expect(junk.body).toContain('Хариу хоцорсон өргөдлийн шүүлтүүрийг сонгох эсвэл хоосон үлдээнэ үү');
+    const junkEn = await t.app.inject({ url: '/petitions?late=maybe', headers: { cookie: 'lang=en' } });
+    expect(junkEn.statusCode).toBe(400);
+    expect(junkEn.body).toContain('Tick the late-answers filter or leave it empty');
+  });
 });

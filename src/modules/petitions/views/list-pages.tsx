@@ -1,6 +1,6 @@
 import { formatNumber } from '../../../shared/i18n/format.js';
 import type { FieldError } from '../../../shared/errors.js';
-import { DateText, ErrorSummary, Pagination, Select, TableWrap, TextInput } from '../../../shared/views/components.js';
+import { Checkbox, DateText, ErrorSummary, Pagination, Select, TableWrap, TextInput } from '../../../shared/views/components.js';
 import { localized, usePage } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import { placeCatalogue } from '../../places/catalogue.js';
@@ -31,7 +31,7 @@ function Intro() {
 
 export function ListPage(props: {
   items: ListedPetition[];
-  filters: { state: string; body: string; q: string };
+  filters: { state: string; body: string; q: string; late: boolean };
   bodies: { slug: string; nameMn: string; nameEn: string }[];
   nextHref: string | null;
   jsonHref: string;
@@ -69,6 +69,7 @@ export function ListPage(props: {
           />
           <TextInput name="q" label={t('petitions:list.search')} value={props.filters.q} type="search" errors={props.errors} />
         </div>
+        <Checkbox name="late" value="true" label={t('petitions:list.filterLate')} checked={props.filters.late} errors={props.errors} />
         <button type="submit" class="button button-secondary">
           {t('form.filter')}
         </button>

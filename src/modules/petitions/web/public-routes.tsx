@@ -58,18 +58,23 @@ export async function publicRoutes(app: FastifyInstance, deps: Deps): Promise<vo
     else if (body) filters.bodySlug = body;
     const words = str(q, 'q').slice(0, 100);
     if (words.trim()) filters.q = words;
+    // The same filter as the list API's `late=true` (the checkbox sends that value).
+    const late = str(q, 'late');
+    if (late && late !== 'true') errors.push({ field: 'late', key: 'petitions:errors.bad_late_filter' });
+    else if (late) filters.late = true;
     const after = /^[1-9][0-9]{0,9}$/.test(str(q, 'after')) ? Number(str(q, 'after')) : null;
     const page = errors.length ? { items: [], next: null } : await listPetitions(db, filters, { after, limit: PAGE_SIZE }, req.now);
     const params = new URLSearchParams();
     if (filters.state) params.set('state', filters.state);
     if (filters.bodySlug) params.set('body', filters.bodySlug);
     if (filters.q) params.set('q', filters.q);
+    if (filters.late) params.set('late', 'true');
     const base = params.toString();
     const nextHref = page.next ? `/petitions?${base ? base + '&' : ''}after=${page.next}` : null;
     return sendPage(
       req,
       reply,
-      <ListPage items={page.items} filters={{ state, body, q: words }} bodies={bodies} nextHref={nextHref} jsonHref={`/api/petitions${base ? '?' + base : ''}`} errors={errors} />,
+      <ListPage items={page.items} filters={{ state, body, q: words, late: filters.late === true }} bodies={bodies} nextHref={nextHref} jsonHref={`/api/petitions${base ? '?' + base : ''}`} errors={errors} />,
       errors.length ? 400 : 200,
     );
   });

@@ -25,7 +25,7 @@ export const RespondBody = Type.Object({ ...csrf, kind: text(), outcome: text(),
 export const InvalidateBody = Type.Object({ ...csrf, reason: text(), signatures: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String({ maxLength: 20 }), { maxItems: 5000 })])) });
 export const PageQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })), n: Type.Optional(Type.String({ maxLength: 12 })) });
 export const PlacesQuery = Type.Object({ aimag: Type.Optional(Type.String({ pattern: '^[0-9]{2}$' })) });
-export const ListPageQuery = Type.Object({ state: text(), body: text(), q: text(), after: text() });
+export const ListPageQuery = Type.Object({ state: text(), body: text(), q: text(), late: text(), after: text() });
 
 export const ListApiQuery = Type.Object({
   state: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed'), Type.Literal('rejected')], { description: 'Only petitions in this state' })),
