@@ -433,6 +433,12 @@ export const petitionsMessages = defineMessages({
         open_days: 'Санал авах хоног',
         steps: 'Шатууд',
       },
+      // Coded values without words elsewhere in this file (consequence, reason and outcome have theirs).
+      values: {
+        min_level: { email: 'Имэйл', sms: 'SMS код', eid: 'Цахим үнэмлэх (ДАН)' },
+        counts: { supporters: 'Дэмжигч', votes: 'Санал' },
+        kind: { response: 'Хариу', outcome: 'Эцсийн үр дүн' },
+      },
     },
   },
   en: {
@@ -864,6 +870,11 @@ export const petitionsMessages = defineMessages({
         count: 'Count',
         open_days: 'Days open',
         steps: 'Steps',
+      },
+      values: {
+        min_level: { email: 'Email', sms: 'SMS code', eid: 'National e-ID (DAN)' },
+        counts: { supporters: 'Supporters', votes: 'Votes' },
+        kind: { response: 'Response', outcome: 'Outcome' },
       },
     },
   },

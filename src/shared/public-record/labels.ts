@@ -5,11 +5,14 @@ import { translator } from '../i18n/index.js';
  * Words for event types and payload fields come from the module that declares the
  * events, under its own namespace: 'feedback.received' is labelled by
  * `feedback:publicRecord.events.received`, its module by `feedback:publicRecord.group`
- * and a payload field `due_at` by `feedback:publicRecord.fields.due_at`. Anything
- * without words is shown as it is stored.
+ * and a payload field `due_at` by `feedback:publicRecord.fields.due_at`. A coded value
+ * (`working_group` in the field `consequence`) takes the module's words for it:
+ * `<module>:publicRecord.values.<field>.<value>`, else the module's own vocabulary
+ * `<module>:<field>.<value>`. Anything without words is shown as it is stored.
  */
 function lookup(t: Translate, key: string): string | null {
-  const text = (t as unknown as (k: string, o: object) => string)(key, { defaultValue: '' });
+  // returnObjects: a key naming a group of messages gives the group, not a warning string.
+  const text = (t as unknown as (k: string, o: object) => unknown)(key, { defaultValue: '', returnObjects: true });
   return typeof text === 'string' && text !== '' ? text : null;
 }
 
@@ -35,4 +38,11 @@ export function eventGroupLabel(t: Translate, module: string): string {
 
 export function payloadFieldLabel(t: Translate, type: string, field: string): string {
   return lookup(t, `${split(type)[0]}:publicRecord.fields.${field}`) ?? field;
+}
+
+/** Words for a coded value of a payload field, or null (numbers, names, texts and unknown codes). */
+export function payloadValueLabel(t: Translate, type: string, field: string, value: unknown): string | null {
+  if (typeof value !== 'string' || !/^[a-z][a-z_]{1,40}$/.test(value) || !/^[a-z][a-z_]{0,40}$/.test(field)) return null;
+  const module = split(type)[0];
+  return lookup(t, `${module}:publicRecord.values.${field}.${value}`) ?? lookup(t, `${module}:${field}.${value}`);
 }

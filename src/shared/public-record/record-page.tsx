@@ -5,7 +5,7 @@ import { langOfText } from '../i18n/text-language.js';
 import { DateText, ErrorSummary, Select, TextInput, type Option } from '../views/components.js';
 import { usePage } from '../views/context.js';
 import { Layout } from '../views/layout.js';
-import { eventTypeLabel, payloadFieldLabel } from './labels.js';
+import { eventTypeLabel, payloadFieldLabel, payloadValueLabel } from './labels.js';
 import './messages.js';
 import type { RecordLink, RecordStatus } from './queries.js';
 import { SUBJECT_MAX_LENGTH } from './schemas.js';
@@ -44,9 +44,17 @@ function Breakable({ text, every = 16 }: { text: string; every?: number }) {
   );
 }
 
-function PayloadValue({ value }: { value: unknown }) {
+function PayloadValue({ type, field, value }: { type: string; field: string; value: unknown }) {
   const { t, lang } = usePage();
   if (value === null || value === undefined) return <>—</>;
+  const words = payloadValueLabel(t, type, field, value);
+  // The words for a coded value, with the value as stored (what the downloaded record says).
+  if (words)
+    return (
+      <>
+        {words} (<code>{String(value)}</code>)
+      </>
+    );
   if (typeof value === 'boolean') return <>{value ? t('form.yes') : t('form.no')}</>;
   if (typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return <DateText date={new Date(value)} withTime />;
   const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value);
@@ -74,7 +82,7 @@ function RecordEntry({ link }: { link: RecordLink }) {
             <Fragment key={key}>
               <dt>{payloadFieldLabel(t, link.type, key)}</dt>
               <dd>
-                <PayloadValue value={value} />
+                <PayloadValue type={link.type} field={key} value={value} />
               </dd>
             </Fragment>
           ))}

@@ -5,22 +5,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { WebClient } from '../../../test/support/client.js';
 import { defineMessages } from '../i18n/define.js';
-import { registerMessages } from '../i18n/index.js';
+import { registerMessages, translator } from '../i18n/index.js';
 import { STATIC_DIR } from '../views/assets.js';
 import { appendPublicEvent } from './append.js';
 import { chainPending } from './chain.js';
 import { definePublicEvent } from './events.js';
+import { payloadValueLabel } from './labels.js';
 import { verifyNdjson } from './verify.js';
 
 const strict = { additionalProperties: false } as const;
-const filed = definePublicEvent('routetest.filed', Type.Object({ code: Type.String(), on_time: Type.Boolean(), due_at: Type.String(), summary: Type.String() }, strict));
+const filed = definePublicEvent('routetest.filed', Type.Object({ code: Type.String(), on_time: Type.Boolean(), due_at: Type.String(), summary: Type.String(), stage: Type.String(), verdict: Type.String(), note: Type.String() }, strict));
 const other = definePublicEvent('routeother.happened', Type.Object({ n: Type.Integer() }, strict));
 // A module names its events and fields under its own namespace (docs/PUBLIC-RECORD.md).
 registerMessages(
   'routetest',
   defineMessages({
-    mn: { publicRecord: { group: 'Туршилт', events: { filed: 'Туршилтын өргөдөл бүртгэгдсэн' }, fields: { code: 'Код', on_time: 'Хугацаандаа' } } },
-    en: { publicRecord: { group: 'Test', events: { filed: 'Test item filed' }, fields: { code: 'Code', on_time: 'On time' } } },
+    mn: {
+      publicRecord: { group: 'Туршилт', events: { filed: 'Туршилтын өргөдөл бүртгэгдсэн' }, fields: { code: 'Код', on_time: 'Хугацаандаа' }, values: { stage: { late_answer: 'Хоцорсон хариу' } } },
+      verdict: { kept: 'Хэвээр үлдээсэн', grouped: { one: 'Нэг' } },
+    },
+    en: {
+      publicRecord: { group: 'Test', events: { filed: 'Test item filed' }, fields: { code: 'Code', on_time: 'On time' }, values: { stage: { late_answer: 'Late answer' } } },
+      verdict: { kept: 'Kept', grouped: { one: 'One' } },
+    },
   }),
 );
 
@@ -31,7 +38,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const at = t.clock.now();
   await t.db.transaction().execute(async (tx) => {
-    await appendPublicEvent(tx, { kind: filed, subject: 'feedback/K7M4TRX9', payload: { code: 'K7M4TRX9', on_time: true, due_at: '2026-04-01T01:00:00.000Z', summary: 'Нүхтэй зам. '.repeat(100) }, occurredAt: at });
+    await appendPublicEvent(tx, { kind: filed, subject: 'feedback/K7M4TRX9', payload: { code: 'K7M4TRX9', on_time: true, due_at: '2026-04-01T01:00:00.000Z', summary: 'Нүхтэй зам. '.repeat(100), stage: 'late_answer', verdict: 'kept', note: 'not a code' }, occurredAt: at });
     await appendPublicEvent(tx, { kind: other, subject: 'body/mof', payload: { n: 1 }, occurredAt: at });
     await appendPublicEvent(tx, { kind: other, subject: 'thing/x-1', payload: { n: 2 }, occurredAt: at });
     for (let i = 0; i < 117; i++) await appendPublicEvent(tx, { kind: other, subject: `thing/n${i % 3}`, payload: { n: 100 + i }, occurredAt: at });
@@ -71,6 +78,17 @@ describe('GET /record', () => {
     expect(res.body).toMatch(/<dt>due_at<\/dt><dd><time datetime="2026-04-01T01:00:00.000Z">/);
     expect(res.body).toContain('…'); // the long summary is shortened on the page
     expect(res.body).toMatch(/хэш <code>[0-9a-f]{12}<\/code>/);
+    // Coded values in words, with the value as stored: the module's words for the field, or its own vocabulary.
+    expect(res.body).toMatch(/<dt>stage<\/dt><dd>Хоцорсон хариу \(<code>late_answer<\/code>\)<\/dd>/);
+    expect(res.body).toMatch(/<dt>verdict<\/dt><dd>Хэвээр үлдээсэн \(<code>kept<\/code>\)<\/dd>/);
+    // Free text and unknown codes are shown as stored.
+    expect(res.body).toMatch(/<dt>note<\/dt><dd><span lang="en">not a code<\/span><\/dd>/);
+    // A value that names a group of messages is not a coded value; nor are names and sentences.
+    const mn = translator('mn');
+    expect(payloadValueLabel(mn, 'routetest.filed', 'verdict', 'grouped')).toBeNull();
+    expect(payloadValueLabel(mn, 'routetest.filed', 'verdict', 'no_such_code')).toBeNull();
+    expect(payloadValueLabel(mn, 'routetest.filed', 'verdict', 'Kept by the moderator')).toBeNull();
+    expect(payloadValueLabel(mn, 'routetest.filed', 'verdict', 3)).toBeNull();
   });
 
   it('speaks English when asked', async () => {
@@ -80,6 +98,7 @@ describe('GET /record', () => {
     expect(res.body).toContain('<h1>Public record</h1>');
     expect(res.body).toContain('<h3>Test item filed</h3>');
     expect(res.body).toMatch(/<dt>On time<\/dt><dd>Yes<\/dd>/);
+    expect(res.body).toMatch(/<dd>Late answer \(<code>late_answer<\/code>\)<\/dd>/);
     // Mongolian text in the payload is marked as such on the English page; codes are not.
     expect(res.body).toMatch(/<dd><span lang="mn">Нүхтэй зам\. /);
     expect(res.body).toMatch(/<dd>K7M4TRX9<\/dd>/);
