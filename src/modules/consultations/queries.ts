@@ -85,6 +85,29 @@ function toConsultation(r: Row): Consultation {
   };
 }
 
+/** The consultations query with two more columns: each one's published comments, and those still unanswered. */
+function withCommentCounts(query: ReturnType<typeof consultationsQuery>) {
+  return query.select((eb) => [
+    eb
+      .selectFrom('consultation_comment as cc')
+      .whereRef('cc.consultation_id', '=', 'c.id')
+      .where('cc.status', '=', 'published')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .as('comments'),
+    eb
+      .selectFrom('consultation_comment as cc')
+      .whereRef('cc.consultation_id', '=', 'c.id')
+      .where('cc.status', '=', 'published')
+      .where('cc.answer_id', 'is', null)
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .as('unanswered'),
+  ]);
+}
+
+function toListed(r: Row & { comments: number | null; unanswered: number | null }): ListedConsultation {
+  return { ...toConsultation(r), comments: Number(r.comments ?? 0), unanswered: Number(r.unanswered ?? 0) };
+}
+
 export async function findConsultation(db: Queryable, id: number): Promise<Consultation | undefined> {
   if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return undefined;
   const row = await consultationsQuery(db).where('c.id', '=', id).executeTakeFirst();
@@ -125,22 +148,7 @@ export async function listConsultations(db: Queryable, filters: ListFilters, now
       query = query.where('c.status', '=', 'finished');
       break;
   }
-  const rows = await query
-    .select((eb) => [
-      eb
-        .selectFrom('consultation_comment as cc')
-        .whereRef('cc.consultation_id', '=', 'c.id')
-        .where('cc.status', '=', 'published')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .as('comments'),
-      eb
-        .selectFrom('consultation_comment as cc')
-        .whereRef('cc.consultation_id', '=', 'c.id')
-        .where('cc.status', '=', 'published')
-        .where('cc.answer_id', 'is', null)
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .as('unanswered'),
-    ])
+  const rows = await withCommentCounts(query)
     .orderBy(sql`(c.status = 'published' AND c.opens_at <= ${now} AND c.closes_at >= ${now})`, 'desc')
     .orderBy(sql`CASE WHEN c.status = 'published' AND c.closes_at >= ${now} THEN c.closes_at END`, 'asc')
     .orderBy('c.closes_at', 'desc')
@@ -149,7 +157,7 @@ export async function listConsultations(db: Queryable, filters: ListFilters, now
     .limit(page.limit + 1)
     .execute();
   return {
-    items: rows.slice(0, page.limit).map((r) => ({ ...toConsultation(r), comments: Number(r.comments ?? 0), unanswered: Number(r.unanswered ?? 0) })),
+    items: rows.slice(0, page.limit).map(toListed),
     more: rows.length > page.limit,
   };
 }
@@ -157,28 +165,12 @@ export async function listConsultations(db: Queryable, filters: ListFilters, now
 /** A body's consultations for its staff (drafts included), newest first. */
 export async function bodyConsultations(db: Queryable, bodyIds: readonly number[], limit = 100): Promise<ListedConsultation[]> {
   if (bodyIds.length === 0) return [];
-  const rows = await consultationsQuery(db)
-    .where('c.body_id', 'in', bodyIds)
-    .select((eb) => [
-      eb
-        .selectFrom('consultation_comment as cc')
-        .whereRef('cc.consultation_id', '=', 'c.id')
-        .where('cc.status', '=', 'published')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .as('comments'),
-      eb
-        .selectFrom('consultation_comment as cc')
-        .whereRef('cc.consultation_id', '=', 'c.id')
-        .where('cc.status', '=', 'published')
-        .where('cc.answer_id', 'is', null)
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .as('unanswered'),
-    ])
+  const rows = await withCommentCounts(consultationsQuery(db).where('c.body_id', 'in', bodyIds))
     .orderBy('c.created_at', 'desc')
     .orderBy('c.id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ ...toConsultation(r), comments: Number(r.comments ?? 0), unanswered: Number(r.unanswered ?? 0) }));
+  return rows.map(toListed);
 }
 
 export interface LateConsultation extends ListedConsultation {
@@ -192,27 +184,12 @@ export async function lateConsultations(db: Queryable, now: Date, filters: { bod
     .where('c.answers_due_at', '<', now)
     .where((eb) => eb.exists(eb.selectFrom('consultation_comment as cc').select(sql`1`.as('one')).whereRef('cc.consultation_id', '=', 'c.id').where('cc.status', '=', 'published').where('cc.answer_id', 'is', null)));
   if (filters.bodyId) query = query.where('c.body_id', '=', filters.bodyId);
-  const rows = await query
-    .select((eb) => [
-      eb
-        .selectFrom('consultation_comment as cc')
-        .whereRef('cc.consultation_id', '=', 'c.id')
-        .where('cc.status', '=', 'published')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .as('comments'),
-      eb
-        .selectFrom('consultation_comment as cc')
-        .whereRef('cc.consultation_id', '=', 'c.id')
-        .where('cc.status', '=', 'published')
-        .where('cc.answer_id', 'is', null)
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .as('unanswered'),
-    ])
+  const rows = await withCommentCounts(query)
     .orderBy('c.answers_due_at', 'asc')
     .orderBy('c.id', 'asc')
     .limit(200)
     .execute();
-  return rows.map((r) => ({ ...toConsultation(r), comments: Number(r.comments ?? 0), unanswered: Number(r.unanswered ?? 0) }));
+  return rows.map(toListed);
 }
 
 export interface VersionRow {
