@@ -198,6 +198,20 @@ export async function listPlans(q: Queryable): Promise<PlanRow[]> {
 }
 
 /**
+ * The status each CSO gives milestone `m` in its latest assessment (one per organisation;
+ * an assessor without one counts alone), as a JSON array of [status, status_up_to].
+ * One definition, so the figures and the work lists count CSO views the same way.
+ */
+const CSO_LATEST_STATUSES = sql<unknown>`coalesce((
+  SELECT json_agg(json_build_array(a.status, a.status_up_to))
+  FROM (
+    SELECT DISTINCT ON (coalesce(x.organisation_id, -x.id)) x.status, x.status_up_to
+    FROM commitment_assessment x WHERE x.milestone_id = m.id
+    ORDER BY coalesce(x.organisation_id, -x.id), x.version DESC
+  ) a WHERE a.status IS NOT NULL
+), '[]')`;
+
+/**
  * Each milestone's state for the figures: current government status, current CSO
  * statuses, due date. One query for any number of plans (the plans list shows them all).
  */
@@ -206,14 +220,7 @@ export async function milestoneStates(q: Queryable, planIds: number[]): Promise<
   if (planIds.length === 0) return out;
   const { rows } = await sql<{ plan_id: number; number: number; due: string; status: ProgressValueColumns['status']; status_up_to: ProgressValueColumns['status_up_to']; cso: [ProgressValueColumns['status'], ProgressValueColumns['status_up_to']][] }>`
     SELECT c.plan_id, c.number, coalesce(m.due_on, p.period_end)::text AS due, r.status, r.status_up_to,
-      coalesce((
-        SELECT json_agg(json_build_array(a.status, a.status_up_to))
-        FROM (
-          SELECT DISTINCT ON (coalesce(x.organisation_id, -x.id)) x.status, x.status_up_to
-          FROM commitment_assessment x WHERE x.milestone_id = m.id
-          ORDER BY coalesce(x.organisation_id, -x.id), x.version DESC
-        ) a WHERE a.status IS NOT NULL
-      ), '[]') AS cso
+      ${CSO_LATEST_STATUSES} AS cso
     FROM commitment_milestone m
     JOIN commitment c ON c.id = m.commitment_id
     JOIN commitment_plan p ON p.id = c.plan_id
@@ -637,14 +644,7 @@ export async function milestonesLedBy(q: Queryable, bodyIds: number[]): Promise<
   }>`
     SELECT p.slug, p.title_mn, p.title_en, m.id, c.number, m.sequence, m.title_mn AS m_title_mn, m.title_en AS m_title_en,
       coalesce(m.due_on, p.period_end)::text AS due, r.status, r.status_up_to, r.reported_at, o.slug AS lead_slug,
-      coalesce((
-        SELECT json_agg(json_build_array(a.status, a.status_up_to))
-        FROM (
-          SELECT DISTINCT ON (coalesce(x.organisation_id, -x.id)) x.status, x.status_up_to
-          FROM commitment_assessment x WHERE x.milestone_id = m.id
-          ORDER BY coalesce(x.organisation_id, -x.id), x.version DESC
-        ) a WHERE a.status IS NOT NULL
-      ), '[]') AS cso
+      ${CSO_LATEST_STATUSES} AS cso
     FROM commitment_milestone m
     JOIN commitment c ON c.id = m.commitment_id
     JOIN commitment_plan p ON p.id = c.plan_id
